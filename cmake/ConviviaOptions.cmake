@@ -1,0 +1,28 @@
+# Shared compile settings: warnings, sanitizers and the helper that registers tests.
+add_library(convivia_options INTERFACE)
+target_compile_options(convivia_options INTERFACE -Wall -Wextra -Wpedantic)
+if(CONVIVIA_WARNINGS_AS_ERRORS)
+  target_compile_options(convivia_options INTERFACE -Werror)
+endif()
+if(CONVIVIA_VALIDATE)
+  target_compile_definitions(convivia_options INTERFACE CONVIVIA_VALIDATE=1)
+endif()
+if(CONVIVIA_SANITIZE)
+  target_compile_options(convivia_options INTERFACE -fsanitize=${CONVIVIA_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(convivia_options INTERFACE -fsanitize=${CONVIVIA_SANITIZE})
+endif()
+
+# convivia_add_test(NAME name SOURCES a.cpp ... [LIBS ...] [TIMEOUT s] [LABELS ...])
+# One helper so every test gets the same options, a timeout and the source dir in its environment.
+function(convivia_add_test)
+  cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+  if(NOT T_TIMEOUT)
+    set(T_TIMEOUT 300)
+  endif()
+  add_executable(${T_NAME} ${T_SOURCES})
+  target_link_libraries(${T_NAME} PRIVATE ${T_LIBS} GTest::gtest_main convivia_options)
+  gtest_discover_tests(${T_NAME}
+    DISCOVERY_TIMEOUT 60
+    PROPERTIES TIMEOUT ${T_TIMEOUT} LABELS "${T_LABELS}"
+    ENVIRONMENT "CONVIVIA_SOURCE_DIR=${CMAKE_SOURCE_DIR}")
+endfunction()

@@ -1,0 +1,68 @@
+// Counter-based random numbers. Every draw is a pure function of (seed, purpose, tick, entity, draw),
+// computed with Random123's Philox4x32-10, so results never depend on thread count, scheduling or the
+// order in which entities are processed. A RandomStream walks the draw index of one
+// (purpose, tick, entity) triple and hands out the four 32-bit words of each Philox call in turn.
+// Distributions are our own small functions: standard library distributions differ between vendors.
+#pragma once
+
+#include <Random123/philox.h>
+
+#include <cstdint>
+
+namespace convivia {
+
+// What a draw is for. Values are part of the output contract: changing one changes every result.
+enum class RandomPurpose : std::uint32_t {
+  city_generation = 1,
+  population = 2,
+  venue_placement = 3,
+  assignment = 4,
+  activity = 5,
+  encounter = 6,
+  sampling = 7,
+  culture_init = 8,
+};
+
+class RandomStream {
+ public:
+  RandomStream(std::uint64_t seed, RandomPurpose purpose, std::uint32_t tick, std::uint32_t entity)
+      : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}},
+        counter_{{static_cast<std::uint32_t>(purpose), tick, entity, 0}} {}
+
+  std::uint32_t next_u32() {
+    if (used_ == 4) refill();
+    return block_[used_++];
+  }
+
+  // Uniform in [0, 1) with 24 bits of resolution (enough for probabilities of model events).
+  float uniform() { return static_cast<float>(next_u32() >> 8) * 0x1.0p-24f; }
+
+  // Uniform in [0, 1) with 53 bits.
+  double uniform_double() {
+    const std::uint64_t hi = next_u32() >> 5;
+    const std::uint64_t lo = next_u32() >> 6;
+    return static_cast<double>((hi << 26) | lo) * 0x1.0p-53;
+  }
+
+  bool bernoulli(float p) { return uniform() < p; }
+
+  // Uniform integer in [0, n) by multiply-shift (Lemire); bias at most n / 2^32, negligible for n << 2^32.
+  std::uint32_t below(std::uint32_t n) {
+    return static_cast<std::uint32_t>((static_cast<std::uint64_t>(next_u32()) * n) >> 32);
+  }
+
+ private:
+  void refill() {
+    r123::Philox4x32 philox;
+    block_ = philox(counter_, key_);
+    counter_.v[3] += 1;
+    used_ = 0;
+  }
+
+  r123::Philox4x32::key_type key_;
+  r123::Philox4x32::ctr_type counter_;
+  r123::Philox4x32::ctr_type block_{};
+  unsigned used_ = 4;
+};
+
+}  // namespace convivia

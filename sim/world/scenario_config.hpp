@@ -1,0 +1,138 @@
+// The scenario as plain data: every key of a scenario file, with its default. sim/io parses and
+// validates TOML into this struct at the boundary; the engine only asserts afterwards. Field names
+// match the scenario keys (section.key), documented in docs/scenario-reference.md.
+#pragma once
+
+#include "world/venue_kind.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace convivia {
+
+inline constexpr int max_group_count = 32;
+
+struct GroupConfig {
+  std::string name;
+  std::string colour = "#888888";     // "#rrggbb", used by the viewer and reports
+  double share = 0.0;                 // city-wide share of residents (synthetic cities); normalised
+  bool speaks_language = true;        // speaks the city's majority language at arrival
+  double arrival_rate_per_year = 0.0; // arrivals per year as a fraction of the group (used by the arrivals system)
+};
+
+struct RunConfig {
+  int days = 365;
+  std::uint64_t seed = 1;
+  int start_weekday = 0;  // 0 = Monday ... 6 = Sunday for day 0
+};
+
+enum class CitySource { synthetic, import };
+
+struct SyntheticCityConfig {
+  int districts_x = 4;              // districts on a grid, districts_x by districts_y
+  int districts_y = 4;
+  int district_cells = 10;          // each district is district_cells by district_cells cells
+  std::int64_t residents = 10000;   // total residents before any scaling
+  double district_share_contrast = 0.0;  // 0: every district has the city-wide shares; 1: each district
+                                          // is dominated by one group (its "home" group)
+};
+
+struct ImportedCityConfig {
+  std::string district_table;     // CSV path, relative to the scenario file
+  std::string district_polygons;  // GeoJSON path (WGS84 lon/lat), relative to the scenario file
+  std::string id_column = "district_id";
+  std::string name_column = "district_name";
+  std::string total_column = "total";  // ignored as a group; empty if the table has none
+};
+
+struct CityConfig {
+  CitySource source = CitySource::synthetic;
+  double scale = 1.0;                 // fraction of the real (or configured) residents simulated
+  double cell_size_m = 100.0;
+  double vacancy_rate = 0.05;         // share of housing capacity left empty at the start
+  double social_housing_share = 0.2;  // share of cells of social housing
+  bool segregated_start = false;      // households of a group cluster in neighbouring cells
+  SyntheticCityConfig synthetic;
+  ImportedCityConfig imported;
+};
+
+struct PopulationConfig {
+  double child_share = 0.16;          // residents under 18
+  double senior_share = 0.19;         // residents 65 and over
+  double employment_rate = 0.75;      // employed share of working-age adults
+  double mean_household_size = 1.8;
+  float initial_trust_in_group = 0.7;
+  float initial_trust_out_group = 0.5;
+  float initial_trust_spread = 0.1;   // half-width of the uniform spread around the initial trust
+  float language_proficiency_speakers = 0.95;
+  float language_proficiency_newcomers = 0.3;
+};
+
+struct CultureConfig {
+  int features = 5;   // Axelrod F
+  int traits = 10;    // Axelrod q
+  double group_trait_bias = 0.6;  // chance that an initial trait is the group's own typical trait
+};
+
+struct VenueKindConfig {
+  double per_1000_residents = 0.0;  // density of venues of this kind (ignored for home blocks)
+  std::uint32_t capacity = 0;       // nominal capacity (residents); workplaces and schools fill to it
+  std::uint8_t slot_mask = 0;       // bit s set: open in slot s (0 daytime, 1 leisure, 2 evening)
+  std::uint8_t weekday_mask = 0;    // bit d set: open on weekday d (0 Monday ... 6 Sunday)
+  float cooperation = 0.0f;         // how far activities there are cooperative and equal-status, [0,1]
+  float attractiveness = 0.0f;      // utility in leisure choice
+  int rounds = 1;                   // rounds of random pairing per slot
+};
+
+struct VenueConfig {
+  std::array<VenueKindConfig, venue_kind_count> kinds = default_venue_kind_configs();
+  static std::array<VenueKindConfig, venue_kind_count> default_venue_kind_configs();
+};
+
+struct ActivityConfig {
+  float stay_home_utility = 0.5f;       // utility of staying home in a leisure slot
+  float distance_weight_per_km = 0.8f;  // utility lost per km to a venue
+  float comfort_weight = 2.0f;          // weight of own-group share seen at a venue, times prejudice
+  float daytime_leisure_share = 0.5f;   // share of residents without school or work who go out in daytime
+};
+
+struct EncounterConfig {
+  float avoidance = 0.6f;            // acceptance = 1 - avoidance * (1 - trust toward the other's group)
+  float rate_positive = 0.01f;       // a_pos: trust += a_pos * (1 - trust) per positive contact
+  float rate_negative = 0.03f;       // a_neg > a_pos: trust -= a_neg * trust per negative contact
+  float rate_in_group = 0.002f;      // in-group reinforcement per in-group encounter
+  float secondary_transfer = 0.3f;   // share of positive change that generalises to other out-groups
+  float discrimination_base = 0.02f; // discrimination probability of a fully distrustful actor
+  float positive_intercept = 0.2f;   // logit of a positive contact at cooperation 0, no shared language
+  float positive_cooperation = 1.6f; // logit gain at cooperation 1
+  float positive_language = 0.6f;    // logit gain when both speak the majority language well
+  float positive_culture = 0.8f;     // logit gain at full cultural overlap
+  float tie_probability = 0.02f;     // chance that a positive contact forms a tie
+  float language_threshold = 0.5f;   // proficiency from which a resident counts as speaking the language
+  bool culture_exchange = true;      // Axelrod trait adoption in encounters
+};
+
+struct OutputConfig {
+  int sample_residents = 1000;        // residents recorded per slot and day for the viewer
+  float diversity_threshold = 0.5f;   // mean out-group trust at or above which diversity is a resource
+  bool record_districts = true;
+};
+
+struct ScenarioConfig {
+  std::string name = "unnamed";
+  std::string description;
+  RunConfig run;
+  CityConfig city;
+  std::vector<GroupConfig> groups;  // at least one; at most max_group_count
+  PopulationConfig population;
+  CultureConfig culture;
+  VenueConfig venues;
+  ActivityConfig activity;
+  EncounterConfig encounters;
+  OutputConfig output;
+  std::string source_path;  // directory of the scenario file; data paths resolve against it
+};
+
+}  // namespace convivia
