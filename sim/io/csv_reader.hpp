@@ -1,0 +1,29 @@
+// A small RFC 4180 CSV reader for the data tables a scenario refers to (district tables and the
+// like): comma-separated fields, optionally in double quotes; inside quotes commas, line breaks and
+// doubled quotes ("") are literal. Lines end in LF or CRLF; a UTF-8 byte order mark is skipped;
+// blank lines are skipped. Fields are returned as raw UTF-8 text, without any trimming; giving them
+// a meaning (numbers, ids) is the caller's job, which can name the line of a bad value.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace convivia {
+
+struct CsvRow {
+  int line = 0;  // 1-based line on which the row starts (a quoted field may span several lines)
+  std::vector<std::string> fields;
+};
+
+// Parses CSV text. file_name is only used in error messages. Throws InputError for an unterminated
+// quoted field and for a quote in the middle of an unquoted field or text after a closing quote.
+std::vector<CsvRow> parse_csv(std::string_view text, const std::string& file_name);
+
+// Reads and parses a CSV file. Throws InputError if the file cannot be read.
+std::vector<CsvRow> read_csv_file(const std::string& path);
+
+// The whole content of a file; throws InputError naming the file if it cannot be read.
+std::string read_text_file(const std::string& path);
+
+}  // namespace convivia
