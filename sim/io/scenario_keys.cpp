@@ -1,0 +1,580 @@
+// The single table of scenario keys (see scenario_keys.hpp), the text that describes each key's
+// allowed values, and the generated reference tables of docs/scenario-reference.md.
+#include "io/scenario_keys.hpp"
+
+#include <charconv>
+#include <cstdio>
+#include <cmath>
+#include <limits>
+#include <type_traits>
+
+namespace convivia::scenario_schema {
+namespace {
+
+constexpr double infinity = std::numeric_limits<double>::infinity();
+
+Bounds closed(double min, double max) { return Bounds{min, max, false, false, true}; }
+Bounds left_open(double min, double max) { return Bounds{min, max, true, false, true}; }
+Bounds right_open(double min, double max) { return Bounds{min, max, false, true, true}; }
+Bounds at_least(double min) { return Bounds{min, infinity, false, false, false}; }
+
+// Floats are reported as the shortest decimal of the float, so that 0.7f prints as 0.7 and reads
+// back to the same float.
+double float_as_double(float value) {
+  char buffer[64];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  double out = 0.0;
+  std::from_chars(buffer, result.ptr, out);
+  return out;
+}
+
+template <class Field>
+double number_out(Field value) {
+  if constexpr (std::is_same_v<Field, float>) {
+    return float_as_double(value);
+  } else {
+    return static_cast<double>(value);
+  }
+}
+
+// Field accessors: one generic lambda serves both const (get) and non-const (set) access.
+template <class Target, class Access>
+KeySpec<Target> real_key(std::string key, Access access, Bounds bounds, std::string meaning, std::string origin) {
+  using Field = std::remove_cvref_t<decltype(access(std::declval<Target&>()))>;
+  KeySpec<Target> spec;
+  spec.key = std::move(key);
+  spec.type = KeyType::real;
+  spec.bounds = bounds;
+  spec.meaning = std::move(meaning);
+  spec.origin = std::move(origin);
+  spec.get = [access](const Target& t) { return KeyValue(number_out(access(t))); };
+  spec.set = [access](Target& t, const KeyValue& v) { access(t) = static_cast<Field>(std::get<double>(v)); };
+  return spec;
+}
+
+template <class Target, class Access>
+KeySpec<Target> integer_key(std::string key, Access access, std::int64_t min, std::int64_t max, std::string meaning,
+                            std::string origin) {
+  using Field = std::remove_cvref_t<decltype(access(std::declval<Target&>()))>;
+  KeySpec<Target> spec;
+  spec.key = std::move(key);
+  spec.type = KeyType::integer;
+  spec.int_min = min;
+  spec.int_max = max;
+  spec.meaning = std::move(meaning);
+  spec.origin = std::move(origin);
+  spec.get = [access](const Target& t) { return KeyValue(static_cast<std::int64_t>(access(t))); };
+  spec.set = [access](Target& t, const KeyValue& v) { access(t) = static_cast<Field>(std::get<std::int64_t>(v)); };
+  return spec;
+}
+
+template <class Target, class Access>
+KeySpec<Target> bool_key(std::string key, Access access, std::string meaning, std::string origin) {
+  KeySpec<Target> spec;
+  spec.key = std::move(key);
+  spec.type = KeyType::boolean;
+  spec.meaning = std::move(meaning);
+  spec.origin = std::move(origin);
+  spec.get = [access](const Target& t) { return KeyValue(static_cast<bool>(access(t))); };
+  spec.set = [access](Target& t, const KeyValue& v) { access(t) = std::get<bool>(v); };
+  return spec;
+}
+
+template <class Target, class Access>
+KeySpec<Target> string_key(std::string key, KeyType type, bool non_empty, Access access, std::string meaning,
+                           std::string origin) {
+  KeySpec<Target> spec;
+  spec.key = std::move(key);
+  spec.type = type;
+  spec.non_empty = non_empty;
+  spec.meaning = std::move(meaning);
+  spec.origin = std::move(origin);
+  spec.get = [access](const Target& t) { return KeyValue(std::string(access(t))); };
+  spec.set = [access](Target& t, const KeyValue& v) { access(t) = std::get<std::string>(v); };
+  return spec;
+}
+
+// A choice stored as an index into names (weekday) or an enum (city source).
+template <class Target, class Access, std::size_t N>
+KeySpec<Target> choice_key(std::string key, Access access, const std::array<std::string_view, N>& names,
+                           std::string meaning, std::string origin) {
+  using Field = std::remove_cvref_t<decltype(access(std::declval<Target&>()))>;
+  KeySpec<Target> spec;
+  spec.key = std::move(key);
+  spec.type = KeyType::choice;
+  spec.names.assign(names.begin(), names.end());
+  spec.meaning = std::move(meaning);
+  spec.origin = std::move(origin);
+  spec.get = [access, names](const Target& t) {
+    return KeyValue(std::string(names[static_cast<std::size_t>(access(t))]));
+  };
+  spec.set = [access, names](Target& t, const KeyValue& v) {
+    for (std::size_t i = 0; i < N; ++i) {
+      if (names[i] == std::get<std::string>(v)) access(t) = static_cast<Field>(i);
+    }
+  };
+  return spec;
+}
+
+template <class Target, class Access, std::size_t N>
+KeySpec<Target> mask_key(std::string key, Access access, const std::array<std::string_view, N>& names,
+                         std::string meaning, std::string origin) {
+  KeySpec<Target> spec;
+  spec.key = std::move(key);
+  spec.type = KeyType::name_list;
+  spec.names.assign(names.begin(), names.end());
+  spec.meaning = std::move(meaning);
+  spec.origin = std::move(origin);
+  spec.get = [access, names](const Target& t) {
+    std::vector<std::string> list;
+    for (std::size_t i = 0; i < N; ++i) {
+      if (access(t) & (1u << i)) list.emplace_back(names[i]);
+    }
+    return KeyValue(std::move(list));
+  };
+  spec.set = [access, names](Target& t, const KeyValue& v) {
+    unsigned mask = 0;
+    for (const std::string& name : std::get<std::vector<std::string>>(v)) {
+      for (std::size_t i = 0; i < N; ++i) {
+        if (names[i] == name) mask |= 1u << i;
+      }
+    }
+    access(t) = static_cast<std::uint8_t>(mask);
+  };
+  return spec;
+}
+
+constexpr std::array<std::string_view, 2> city_source_names = {"synthetic", "import"};
+
+// Behavioural parameters have no published value to copy; say so once, consistently.
+const std::string calibrate = "modelling choice, to be calibrated";
+
+std::vector<ScenarioKey> make_scenario_keys() {
+  using C = ScenarioConfig;
+  std::vector<ScenarioKey> k;
+  // Top level.
+  k.push_back(string_key<C>("name", KeyType::text, true, [](auto& c) -> auto& { return c.name; },
+                            "short name of the scenario, recorded in output files", "placeholder"));
+  k.push_back(string_key<C>("description", KeyType::text, false, [](auto& c) -> auto& { return c.description; },
+                            "free text recorded in output files", "empty"));
+  // [run]
+  k.push_back(integer_key<C>("run.days", [](auto& c) -> auto& { return c.run.days; }, 1, 36500,
+                             "simulated days", "one year: long enough for slow trust change to show"));
+  k.push_back(integer_key<C>("run.seed", [](auto& c) -> auto& { return c.run.seed; }, 0,
+                             std::numeric_limits<std::int64_t>::max(),
+                             "seed of all random streams; replicates differ only in it", "any fixed value"));
+  k.push_back(choice_key<C>("run.start_weekday", [](auto& c) -> auto& { return c.run.start_weekday; }, weekday_names,
+                            "weekday of day 0", "convention"));
+  // [city]
+  k.push_back(choice_key<C>("city.source", [](auto& c) -> auto& { return c.city.source; }, city_source_names,
+                            "generate a grid city, or import districts from a table and polygons",
+                            "the synthetic city needs no data files"));
+  k.push_back(real_key<C>("city.scale", [](auto& c) -> auto& { return c.city.scale; }, left_open(0, 1),
+                          "fraction of the real (or configured) residents simulated",
+                          "full size; lower it for quick runs"));
+  k.push_back(real_key<C>("city.cell_size_m", [](auto& c) -> auto& { return c.city.cell_size_m; }, closed(10, 1000),
+                          "side of a square raster cell in metres", "modelling choice: about a city block"));
+  k.push_back(real_key<C>("city.vacancy_rate", [](auto& c) -> auto& { return c.city.vacancy_rate; },
+                          right_open(0, 1), "share of housing capacity left empty at the start",
+                          "modelling choice: room for households to move; to be calibrated"));
+  k.push_back(real_key<C>("city.social_housing_share", [](auto& c) -> auto& { return c.city.social_housing_share; },
+                          closed(0, 1), "share of cells of social housing", calibrate));
+  k.push_back(bool_key<C>("city.segregated_start", [](auto& c) -> auto& { return c.city.segregated_start; },
+                          "households of a group start clustered in neighbouring cells",
+                          "mixed start; clustering is an experiment"));
+  // [city.synthetic]
+  const std::string grid = "a 4 x 4 grid of 1 km districts at 100 m cells: small and quick";
+  k.push_back(integer_key<C>("city.synthetic.districts_x", [](auto& c) -> auto& { return c.city.synthetic.districts_x; },
+                             1, 1000, "districts from west to east", grid));
+  k.push_back(integer_key<C>("city.synthetic.districts_y", [](auto& c) -> auto& { return c.city.synthetic.districts_y; },
+                             1, 1000, "districts from south to north", grid));
+  k.push_back(integer_key<C>("city.synthetic.district_cells",
+                             [](auto& c) -> auto& { return c.city.synthetic.district_cells; }, 1, 1000,
+                             "each district is district_cells by district_cells cells; the whole grid may have at "
+                             "most 25,000,000 cells",
+                             grid));
+  k.push_back(integer_key<C>("city.synthetic.residents", [](auto& c) -> auto& { return c.city.synthetic.residents; },
+                             1, 50'000'000, "total residents before city.scale is applied",
+                             "a test-sized town of 10,000"));
+  k.push_back(real_key<C>("city.synthetic.district_share_contrast",
+                          [](auto& c) -> auto& { return c.city.synthetic.district_share_contrast; }, closed(0, 1),
+                          "0: every district has the city-wide group shares; 1: each district is dominated by its "
+                          "home group",
+                          "no contrast: every district mirrors the city"));
+  // [city.import]
+  k.push_back(string_key<C>("city.import.district_table", KeyType::path, false,
+                            [](auto& c) -> auto& { return c.city.imported.district_table; },
+                            "CSV table of residents per district and group; required for imports", "none"));
+  k.push_back(string_key<C>("city.import.district_polygons", KeyType::path, false,
+                            [](auto& c) -> auto& { return c.city.imported.district_polygons; },
+                            "GeoJSON district polygons (WGS84 lon/lat); required for imports", "none"));
+  k.push_back(string_key<C>("city.import.id_column", KeyType::text, true,
+                            [](auto& c) -> auto& { return c.city.imported.id_column; },
+                            "column of the district id, matched against the polygons", "conventional name"));
+  k.push_back(string_key<C>("city.import.name_column", KeyType::text, true,
+                            [](auto& c) -> auto& { return c.city.imported.name_column; },
+                            "column of the district name", "conventional name"));
+  k.push_back(string_key<C>("city.import.total_column", KeyType::text, false,
+                            [](auto& c) -> auto& { return c.city.imported.total_column; },
+                            "column of the district total, not read as a group; empty if the table has none",
+                            "conventional name"));
+  // [population]
+  k.push_back(real_key<C>("population.child_share", [](auto& c) -> auto& { return c.population.child_share; },
+                          closed(0, 1), "share of residents under 18; with senior_share at most 1",
+                          "Berlin statistics: about 16% are under 18"));
+  k.push_back(real_key<C>("population.senior_share", [](auto& c) -> auto& { return c.population.senior_share; },
+                          closed(0, 1), "share of residents 65 and over", "Berlin statistics: about 19% are 65+"));
+  k.push_back(real_key<C>("population.employment_rate", [](auto& c) -> auto& { return c.population.employment_rate; },
+                          closed(0, 1), "employed share of working-age adults",
+                          "Berlin statistics: about 75% of working-age adults are employed"));
+  k.push_back(real_key<C>("population.mean_household_size",
+                          [](auto& c) -> auto& { return c.population.mean_household_size; }, closed(1, 10),
+                          "mean residents per household", "close to Berlin's average of about 1.8 persons"));
+  k.push_back(real_key<C>("population.initial_trust_in_group",
+                          [](auto& c) -> auto& { return c.population.initial_trust_in_group; }, closed(0, 1),
+                          "mean initial trust toward one's own group",
+                          "modelling choice (mild in-group preference), to be calibrated"));
+  k.push_back(real_key<C>("population.initial_trust_out_group",
+                          [](auto& c) -> auto& { return c.population.initial_trust_out_group; }, closed(0, 1),
+                          "mean initial trust toward other groups", "modelling choice (neutral), to be calibrated"));
+  k.push_back(real_key<C>("population.initial_trust_spread",
+                          [](auto& c) -> auto& { return c.population.initial_trust_spread; }, closed(0, 0.5),
+                          "half-width of the uniform spread around the initial trust", calibrate));
+  k.push_back(real_key<C>("population.language_proficiency_speakers",
+                          [](auto& c) -> auto& { return c.population.language_proficiency_speakers; }, closed(0, 1),
+                          "initial proficiency in the majority language of groups that speak it", calibrate));
+  k.push_back(real_key<C>("population.language_proficiency_newcomers",
+                          [](auto& c) -> auto& { return c.population.language_proficiency_newcomers; },
+                          closed(0, 1), "initial proficiency of groups that do not speak it", calibrate));
+  // [culture]
+  k.push_back(integer_key<C>("culture.features", [](auto& c) -> auto& { return c.culture.features; }, 1, 32,
+                             "cultural features per resident (Axelrod's F)", "Axelrod (1997) base case F = 5"));
+  k.push_back(integer_key<C>("culture.traits", [](auto& c) -> auto& { return c.culture.traits; }, 2, 255,
+                             "traits per feature (Axelrod's q)", "Axelrod (1997) base case q = 10"));
+  k.push_back(real_key<C>("culture.group_trait_bias", [](auto& c) -> auto& { return c.culture.group_trait_bias; },
+                          closed(0, 1), "chance that an initial trait is the group's own typical trait", calibrate));
+  // [venues.<kind>]
+  for (int kind = 0; kind < venue_kind_count; ++kind) {
+    const std::string prefix = "venues." + std::string(venue_kind_names[static_cast<std::size_t>(kind)]) + ".";
+    const bool must_have_capacity =
+        kind == static_cast<int>(VenueKind::school) || kind == static_cast<int>(VenueKind::workplace);
+    const std::string origin = "per kind, see the table below";
+    k.push_back(real_key<C>(prefix + "per_1000_residents",
+                            [kind](auto& c) -> auto& { return c.venues.kinds[kind].per_1000_residents; },
+                            closed(0, 1000),
+                            "venues per 1000 residents (ignored for home blocks; 0 for civic forums means one per "
+                            "district)",
+                            origin));
+    k.push_back(integer_key<C>(prefix + "capacity", [kind](auto& c) -> auto& { return c.venues.kinds[kind].capacity; },
+                               must_have_capacity ? 1 : 0, 1'000'000,
+                               "nominal capacity in residents; at least 1 for schools and workplaces, which fill to it",
+                               origin));
+    k.push_back(mask_key<C>(prefix + "slots", [kind](auto& c) -> auto& { return c.venues.kinds[kind].slot_mask; },
+                            slot_names, "slots of the day in which it is open", origin));
+    k.push_back(mask_key<C>(prefix + "weekdays",
+                            [kind](auto& c) -> auto& { return c.venues.kinds[kind].weekday_mask; }, weekday_names,
+                            "weekdays on which it is open", origin));
+    k.push_back(real_key<C>(prefix + "cooperation",
+                            [kind](auto& c) -> auto& { return c.venues.kinds[kind].cooperation; }, closed(0, 1),
+                            "how far activities there are cooperative and equal-status", origin));
+    k.push_back(real_key<C>(prefix + "attractiveness",
+                            [kind](auto& c) -> auto& { return c.venues.kinds[kind].attractiveness; }, closed(-10, 10),
+                            "utility in the leisure choice (leisure kinds)", origin));
+    k.push_back(integer_key<C>(prefix + "rounds", [kind](auto& c) -> auto& { return c.venues.kinds[kind].rounds; }, 1,
+                               16, "rounds of random pairing per slot", origin));
+  }
+  // [activity]
+  k.push_back(real_key<C>("activity.stay_home_utility", [](auto& c) -> auto& { return c.activity.stay_home_utility; },
+                          closed(-10, 10), "utility of staying home in a leisure slot", calibrate));
+  k.push_back(real_key<C>("activity.distance_weight_per_km",
+                          [](auto& c) -> auto& { return c.activity.distance_weight_per_km; }, closed(0, 100),
+                          "utility lost per km to a venue", calibrate));
+  k.push_back(real_key<C>("activity.comfort_weight", [](auto& c) -> auto& { return c.activity.comfort_weight; },
+                          closed(0, 100), "weight of the own-group share seen at a venue, times prejudice", calibrate));
+  k.push_back(real_key<C>("activity.daytime_leisure_share",
+                          [](auto& c) -> auto& { return c.activity.daytime_leisure_share; }, closed(0, 1),
+                          "share of residents without school or work who go out in daytime", calibrate));
+  // [encounters]
+  k.push_back(real_key<C>("encounters.avoidance", [](auto& c) -> auto& { return c.encounters.avoidance; },
+                          closed(0, 1), "acceptance = 1 - avoidance * (1 - trust toward the other's group)", calibrate));
+  k.push_back(real_key<C>("encounters.rate_positive", [](auto& c) -> auto& { return c.encounters.rate_positive; },
+                          closed(0, 1), "trust += rate_positive * (1 - trust) per positive contact", calibrate));
+  k.push_back(real_key<C>("encounters.rate_negative", [](auto& c) -> auto& { return c.encounters.rate_negative; },
+                          closed(0, 1), "trust -= rate_negative * trust per negative contact",
+                          "modelling choice, larger than rate_positive because negative contact weighs more; "
+                          "to be calibrated"));
+  k.push_back(real_key<C>("encounters.rate_in_group", [](auto& c) -> auto& { return c.encounters.rate_in_group; },
+                          closed(0, 1), "in-group reinforcement per in-group encounter", calibrate));
+  k.push_back(real_key<C>("encounters.secondary_transfer",
+                          [](auto& c) -> auto& { return c.encounters.secondary_transfer; }, closed(0, 1),
+                          "share of a positive change that generalises to other out-groups", calibrate));
+  k.push_back(real_key<C>("encounters.discrimination_base",
+                          [](auto& c) -> auto& { return c.encounters.discrimination_base; }, closed(0, 1),
+                          "discrimination probability of a fully distrustful actor", calibrate));
+  k.push_back(real_key<C>("encounters.positive_intercept",
+                          [](auto& c) -> auto& { return c.encounters.positive_intercept; }, closed(-20, 20),
+                          "logit of a positive contact at cooperation 0 without a shared language", calibrate));
+  k.push_back(real_key<C>("encounters.positive_cooperation",
+                          [](auto& c) -> auto& { return c.encounters.positive_cooperation; }, closed(-20, 20),
+                          "logit gain at cooperation 1", calibrate));
+  k.push_back(real_key<C>("encounters.positive_language",
+                          [](auto& c) -> auto& { return c.encounters.positive_language; }, closed(-20, 20),
+                          "logit gain when both speak the majority language well", calibrate));
+  k.push_back(real_key<C>("encounters.positive_culture", [](auto& c) -> auto& { return c.encounters.positive_culture; },
+                          closed(-20, 20), "logit gain at full cultural overlap", calibrate));
+  k.push_back(real_key<C>("encounters.tie_probability", [](auto& c) -> auto& { return c.encounters.tie_probability; },
+                          closed(0, 1), "chance that a positive contact forms a tie", calibrate));
+  k.push_back(real_key<C>("encounters.language_threshold",
+                          [](auto& c) -> auto& { return c.encounters.language_threshold; }, closed(0, 1),
+                          "proficiency from which a resident counts as speaking the language",
+                          "midpoint of the proficiency scale (modelling choice)"));
+  k.push_back(bool_key<C>("encounters.culture_exchange", [](auto& c) -> auto& { return c.encounters.culture_exchange; },
+                          "Axelrod trait adoption in encounters", "on: the cultural dynamics are part of the model"));
+  // [output]
+  k.push_back(integer_key<C>("output.sample_residents", [](auto& c) -> auto& { return c.output.sample_residents; }, 0,
+                             100'000, "residents recorded per slot and day for the viewer",
+                             "enough for the viewer, small files"));
+  k.push_back(real_key<C>("output.diversity_threshold", [](auto& c) -> auto& { return c.output.diversity_threshold; },
+                          closed(0, 1), "mean out-group trust at or above which diversity counts as a resource",
+                          "midpoint of the trust scale (modelling choice)"));
+  k.push_back(bool_key<C>("output.record_districts", [](auto& c) -> auto& { return c.output.record_districts; },
+                          "record indicators per district as well as city-wide", "on"));
+  return k;
+}
+
+std::vector<GroupKey> make_group_keys() {
+  using G = GroupConfig;
+  std::vector<GroupKey> k;
+  k.push_back(string_key<G>("name", KeyType::text, true, [](auto& g) -> auto& { return g.name; },
+                            "unique, non-empty name of the group", "required"));
+  k.push_back(string_key<G>("colour", KeyType::colour, true, [](auto& g) -> auto& { return g.colour; },
+                            "colour in the viewer and reports", "neutral grey"));
+  k.push_back(real_key<G>("share", [](auto& g) -> auto& { return g.share; }, at_least(0),
+                          "city-wide share of residents (synthetic cities); shares are normalised to sum 1",
+                          "required for synthetic cities"));
+  k.push_back(bool_key<G>("speaks_language", [](auto& g) -> auto& { return g.speaks_language; },
+                          "speaks the city's majority language at arrival", "most residents do"));
+  k.push_back(real_key<G>("arrival_rate_per_year", [](auto& g) -> auto& { return g.arrival_rate_per_year; },
+                          closed(0, 1), "arrivals per year as a fraction of the group", "no arrivals unless set"));
+  return k;
+}
+
+std::vector<std::string> make_sections() {
+  std::vector<std::string> s = {"run", "city", "city.synthetic", "city.import", "population", "culture", "venues"};
+  for (std::string_view kind : venue_kind_names) s.push_back("venues." + std::string(kind));
+  for (const char* name : {"activity", "encounters", "output"}) s.emplace_back(name);
+  return s;
+}
+
+// Why each kind's defaults are what they are (the values themselves live in venue_defaults.cpp).
+constexpr std::array<std::string_view, venue_kind_count> venue_kind_reasons = {
+    "neighbours meet on the stairs and in the courtyard in the evening; casual, little shared activity",
+    "weekday classes with shared tasks; more places than pupils at default shares, so schools are not crowded",
+    "small teams on weekdays working toward shared goals; more places than workers at default shares",
+    "open to all every day; people share space but rarely act together",
+    "quiet shared use, some organised activities; closed on Sundays",
+    "brief exchanges between buyers and sellers; closed on Sundays",
+    "team play with common goals, the classic cooperative contact setting",
+    "organised courses and groups; closed on Sundays",
+    "a weekly meeting on neighbourhood matters, one per district; deliberation on equal terms",
+};
+
+std::string quoted(std::string_view text) {
+  std::string out(1, '"');
+  out += text;
+  out += '"';
+  return out;
+}
+
+std::string name_alternatives(const std::vector<std::string_view>& names) {
+  std::string text;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) text += ", ";
+    text += quoted(names[i]);
+  }
+  return text;
+}
+
+template <class Target>
+std::string range_text(const KeySpec<Target>& spec) {
+  if (spec.type == KeyType::integer) {
+    return "[" + std::to_string(spec.int_min) + ", " + std::to_string(spec.int_max) + "]";
+  }
+  const Bounds& b = spec.bounds;
+  if (!b.has_max) return (b.min_open ? "> " : ">= ") + shortest_number(b.min);
+  return (b.min_open ? "(" : "[") + shortest_number(b.min) + ", " + shortest_number(b.max) + (b.max_open ? ")" : "]");
+}
+
+template <class Target>
+std::string type_text(const KeySpec<Target>& spec) {
+  switch (spec.type) {
+    case KeyType::text: return "string";
+    case KeyType::path: return "path";
+    case KeyType::integer: return "integer";
+    case KeyType::real: return "number";
+    case KeyType::boolean: return "boolean";
+    case KeyType::choice: return "string";
+    case KeyType::colour: return "string";
+    case KeyType::name_list: return "array of strings";
+  }
+  return "";
+}
+
+// The "Allowed" column of the reference.
+template <class Target>
+std::string allowed_text(const KeySpec<Target>& spec) {
+  switch (spec.type) {
+    case KeyType::text: return spec.non_empty ? "non-empty" : "any";
+    case KeyType::path: return "file path, relative to the scenario file";
+    case KeyType::integer:
+    case KeyType::real: return range_text(spec);
+    case KeyType::boolean: return "true, false";
+    case KeyType::choice: return name_alternatives(spec.names);
+    case KeyType::colour: return "\"#rrggbb\"";
+    case KeyType::name_list: return "any of " + name_alternatives(spec.names);
+  }
+  return "";
+}
+
+std::string table_cell(std::string text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += "\\|";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<ScenarioKey>& scenario_keys() {
+  static const std::vector<ScenarioKey> keys = make_scenario_keys();
+  return keys;
+}
+
+const std::vector<GroupKey>& group_keys() {
+  static const std::vector<GroupKey> keys = make_group_keys();
+  return keys;
+}
+
+const std::vector<std::string>& scenario_sections() {
+  static const std::vector<std::string> sections = make_sections();
+  return sections;
+}
+
+std::string shortest_number(double value) {
+  if (std::isnan(value)) return "nan";
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  char buffer[64];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+template <class Target>
+std::string expected_text(const KeySpec<Target>& spec) {
+  switch (spec.type) {
+    case KeyType::text: return spec.non_empty ? "a non-empty string" : "a string";
+    case KeyType::path: return "a string (a file path)";
+    case KeyType::integer: return "an integer in " + range_text(spec);
+    case KeyType::real:
+      return spec.bounds.has_max ? "a number in " + range_text(spec) : "a finite number " + range_text(spec);
+    case KeyType::boolean: return "a boolean (true or false)";
+    case KeyType::choice: return "one of " + name_alternatives(spec.names);
+    case KeyType::colour: return "a colour string \"#rrggbb\"";
+    case KeyType::name_list: return "an array of distinct names from " + name_alternatives(spec.names);
+  }
+  return "";
+}
+
+template std::string expected_text(const ScenarioKey&);
+template std::string expected_text(const GroupKey&);
+
+std::string toml_literal(const KeyValue& value) {
+  struct Printer {
+    std::string operator()(bool v) const { return v ? "true" : "false"; }
+    std::string operator()(std::int64_t v) const { return std::to_string(v); }
+    std::string operator()(double v) const {
+      std::string text = shortest_number(v);
+      // Keep floats visibly floats; TOML would read "1" as an integer (accepted, but less clear).
+      if (text.find_first_of(".eni") == std::string::npos) text += ".0";
+      return text;
+    }
+    std::string operator()(const std::string& v) const {
+      std::string out = "\"";
+      for (unsigned char c : v) {
+        switch (c) {
+          case '"': out += "\\\""; break;
+          case '\\': out += "\\\\"; break;
+          case '\n': out += "\\n"; break;
+          case '\t': out += "\\t"; break;
+          case '\r': out += "\\r"; break;
+          default:
+            if (c < 0x20 || c == 0x7f) {
+              char buffer[8];
+              std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+              out += buffer;
+            } else {
+              out += static_cast<char>(c);
+            }
+        }
+      }
+      return out + "\"";
+    }
+    std::string operator()(const std::vector<std::string>& v) const {
+      std::string out = "[";
+      for (std::size_t i = 0; i < v.size(); ++i) out += (i > 0 ? ", " : "") + (*this)(v[i]);
+      return out + "]";
+    }
+  };
+  return std::visit(Printer{}, value);
+}
+
+std::string reference_tables_markdown() {
+  const ScenarioConfig defaults;
+  std::string md;
+  auto header = [&md](const std::string& title) {
+    md += "### " + title + "\n\n";
+    md += "| Key | Type | Default | Allowed | Meaning | Default from |\n";
+    md += "|---|---|---|---|---|---|\n";
+  };
+  auto row = [&md](const std::string& key, const auto& spec, const std::string& default_text) {
+    md += "| `" + key + "` | " + type_text(spec) + " | `" + table_cell(default_text) + "` | " +
+          table_cell(allowed_text(spec)) + " | " + table_cell(spec.meaning) + " | " + table_cell(spec.origin) + " |\n";
+  };
+  std::string section = "-";
+  for (const ScenarioKey& spec : scenario_keys()) {
+    const std::size_t dot = spec.key.rfind('.');
+    std::string this_section = dot == std::string::npos ? "" : spec.key.substr(0, dot);
+    const bool venue = this_section.rfind("venues.", 0) == 0;
+    // Venue keys are the same for every kind: one table of keys, then the defaults per kind.
+    if (venue && this_section != "venues.home_block") continue;
+    if (venue) this_section = "venues.<kind>";
+    if (this_section != section) {
+      if (section != "-") md += "\n";
+      section = this_section;
+      header(section.empty() ? "Top level" : "[" + section + "]");
+    }
+    const std::string key = venue ? "venues.<kind>." + spec.key.substr(dot + 1) : spec.key;
+    row(key, spec, venue ? "see below" : toml_literal(spec.get(defaults)));
+    if (spec.key == "output.record_districts") break;
+  }
+  md += "\n### [[groups]]\n\nOne entry per group, in the order groups are numbered.\n\n";
+  md += "| Key | Type | Default | Allowed | Meaning | Default from |\n|---|---|---|---|---|---|\n";
+  const GroupConfig group_defaults;
+  for (const GroupKey& spec : group_keys()) row(spec.key, spec, toml_literal(spec.get(group_defaults)));
+
+  md += "\n### Venue defaults per kind\n\n";
+  md += "| Kind | per_1000_residents | capacity | slots | weekdays | cooperation | attractiveness | rounds | Why |\n";
+  md += "|---|---|---|---|---|---|---|---|---|\n";
+  for (int kind = 0; kind < venue_kind_count; ++kind) {
+    const std::string prefix = "venues." + std::string(venue_kind_names[static_cast<std::size_t>(kind)]) + ".";
+    md += "| " + std::string(venue_kind_names[static_cast<std::size_t>(kind)]);
+    for (const ScenarioKey& spec : scenario_keys()) {
+      if (spec.key.rfind(prefix, 0) == 0) md += " | `" + toml_literal(spec.get(defaults)) + "`";
+    }
+    md += " | " + std::string(venue_kind_reasons[static_cast<std::size_t>(kind)]) + " |\n";
+  }
+  return md;
+}
+
+}  // namespace convivia::scenario_schema

@@ -1,0 +1,497 @@
+// Scenario parsing and validation: TOML text (plus --set overrides) into a ScenarioConfig, and the
+// resolved scenario back as TOML. Each value is checked against the key table (scenario_keys.hpp)
+// as it is read; checks that span several keys (grid size, groups, imported data files) run once
+// after the overrides. Nothing is allocated from a value before it has passed its range check.
+#include "io/scenario_parser.hpp"
+
+#include "io/input_error.hpp"
+#include "io/scenario_keys.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace convivia {
+namespace {
+
+using namespace scenario_schema;
+namespace fs = std::filesystem;
+
+constexpr std::int64_t max_grid_cells = 25'000'000;
+
+// Where a value was given: file and line, or "--set" and line 0 for overrides.
+struct Where {
+  std::string file;
+  int line = 0;
+};
+
+struct Origin {
+  std::string file;
+  bool has_lines = true;
+  Where at(const toml::source_region& region) const {
+    return Where{file, has_lines ? static_cast<int>(region.begin.line) : 0};
+  }
+};
+
+[[noreturn]] void fail(const Where& where, const std::string& key, const std::string& message) {
+  throw InputError(where.file, where.line, key, message);
+}
+
+std::string type_of(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "an integer";
+    case toml::node_type::floating_point: return "a float";
+    case toml::node_type::boolean: return "a boolean";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date-time";
+    case toml::node_type::none: break;
+  }
+  return "nothing";
+}
+
+// Optimal string alignment distance: Levenshtein plus transposition of neighbours ("scael").
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+bool close_enough(std::string_view typed, std::size_t distance) {
+  return distance <= std::max<std::size_t>(2, typed.size() / 3);
+}
+
+std::pair<std::string, std::string> split_last(const std::string& key) {
+  const std::size_t dot = key.rfind('.');
+  if (dot == std::string::npos) return {"", key};
+  return {key.substr(0, dot), key.substr(dot + 1)};
+}
+
+std::string join(const std::string& parent, const std::string& child) {
+  return parent.empty() ? child : parent + "." + child;
+}
+
+// The names the parser knows, indexed for look-up and suggestions.
+struct KeyIndex {
+  std::map<std::string, const ScenarioKey*, std::less<>> leaves;
+  std::set<std::string, std::less<>> sections;
+  std::map<std::string, std::vector<std::string>> children;  // parent -> child names, in table order
+
+  KeyIndex() {
+    auto add_child = [this](const std::string& full) {
+      auto [parent, child] = split_last(full);
+      auto& list = children[parent];
+      if (std::find(list.begin(), list.end(), child) == list.end()) list.push_back(child);
+    };
+    for (const ScenarioKey& spec : scenario_keys()) {
+      leaves.emplace(spec.key, &spec);
+      add_child(spec.key);
+    }
+    for (const std::string& section : scenario_sections()) {
+      sections.insert(section);
+      add_child(section);
+    }
+    add_child("groups");
+  }
+
+  bool known_parent(const std::string& parent) const { return parent.empty() || sections.count(parent) > 0; }
+
+  // "did you mean 'city.scale'?", or the keys that are allowed at that place.
+  std::string suggestion(const std::string& key) const {
+    auto [parent, leaf] = split_last(key);
+    if (known_parent(parent)) {
+      const auto it = children.find(parent);
+      if (it != children.end()) {
+        std::string best;
+        std::size_t best_distance = std::string::npos;
+        for (const std::string& child : it->second) {
+          const std::size_t distance = edit_distance(leaf, child);
+          if (distance < best_distance) best_distance = distance, best = child;
+        }
+        if (close_enough(leaf, best_distance)) return "did you mean '" + join(parent, best) + "'?";
+      }
+    }
+    // A misspelt section, or a key put in the wrong section.
+    std::string best;
+    std::size_t best_distance = std::string::npos;
+    auto consider = [&](const std::string& name) {
+      const std::size_t distance = edit_distance(key, name);
+      if (distance < best_distance) best_distance = distance, best = name;
+    };
+    for (const auto& [name, spec] : leaves) consider(name);
+    for (const std::string& name : sections) consider(name);
+    if (close_enough(key, best_distance)) return "did you mean '" + best + "'?";
+    for (const auto& [name, spec] : leaves) {
+      if (split_last(name).second == leaf) return "did you mean '" + name + "'?";
+    }
+    if (known_parent(parent)) {
+      std::string list;
+      for (const std::string& child : children.at(parent)) list += (list.empty() ? "" : ", ") + child;
+      return "known keys " + (parent.empty() ? std::string("at the top level") : "in [" + parent + "]") + ": " + list;
+    }
+    return "see docs/scenario-reference.md for the known keys";
+  }
+};
+
+const KeyIndex& key_index() {
+  static const KeyIndex index;
+  return index;
+}
+
+bool is_colour(const std::string& text) {
+  if (text.size() != 7 || text[0] != '#') return false;
+  return std::all_of(text.begin() + 1, text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+}
+
+// One value checked against its key's type and range.
+template <class Target>
+KeyValue validated(const KeySpec<Target>& spec, const std::string& key, const toml::node& node, const Where& where) {
+  const std::string expected = "expected " + expected_text(spec) + ", got ";
+  switch (spec.type) {
+    case KeyType::real: {
+      double value = 0.0;
+      if (const auto* integer = node.as_integer()) {
+        value = static_cast<double>(integer->get());
+      } else if (const auto* real = node.as_floating_point()) {
+        value = real->get();
+      } else {
+        fail(where, key, expected + type_of(node));
+      }
+      const Bounds& b = spec.bounds;
+      const bool below = b.min_open ? value <= b.min : value < b.min;
+      const bool above = b.has_max && (b.max_open ? value >= b.max : value > b.max);
+      if (!std::isfinite(value) || below || above) fail(where, key, expected + shortest_number(value));
+      return value;
+    }
+    case KeyType::integer: {
+      const auto* integer = node.as_integer();
+      if (integer == nullptr) fail(where, key, expected + type_of(node));
+      const std::int64_t value = integer->get();
+      if (value < spec.int_min || value > spec.int_max) fail(where, key, expected + std::to_string(value));
+      return value;
+    }
+    case KeyType::boolean: {
+      const auto* boolean = node.as_boolean();
+      if (boolean == nullptr) fail(where, key, expected + type_of(node));
+      return boolean->get();
+    }
+    case KeyType::text:
+    case KeyType::path:
+    case KeyType::colour:
+    case KeyType::choice: {
+      const auto* string = node.as_string();
+      if (string == nullptr) fail(where, key, expected + type_of(node));
+      const std::string& value = string->get();
+      if (spec.non_empty && value.empty()) fail(where, key, expected + "an empty string");
+      if (spec.type == KeyType::colour && !is_colour(value)) fail(where, key, expected + toml_literal(value));
+      if (spec.type == KeyType::choice &&
+          std::find(spec.names.begin(), spec.names.end(), value) == spec.names.end()) {
+        fail(where, key, expected + toml_literal(value));
+      }
+      return value;
+    }
+    case KeyType::name_list: {
+      const auto* array = node.as_array();
+      if (array == nullptr) fail(where, key, expected + type_of(node));
+      std::vector<std::string> names;
+      for (const toml::node& element : *array) {
+        const auto* string = element.as_string();
+        if (string == nullptr) fail(where, key, expected + "an array containing " + type_of(element));
+        const std::string& name = string->get();
+        if (std::find(spec.names.begin(), spec.names.end(), name) == spec.names.end()) {
+          fail(where, key, expected + toml_literal(name));
+        }
+        if (std::find(names.begin(), names.end(), name) != names.end()) {
+          fail(where, key, expected + toml_literal(name) + " twice");
+        }
+        names.push_back(name);
+      }
+      return names;
+    }
+  }
+  fail(where, key, "unsupported key type");
+}
+
+std::string trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return "";
+  const auto last = text.find_last_not_of(" \t");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+// Reads tables and overrides into one config, remembering where each key was set so that the
+// checks across keys can point at the right line.
+class ScenarioReader {
+ public:
+  ScenarioReader(std::string display_path, std::string base_directory)
+      : display_path_(std::move(display_path)), base_directory_(std::move(base_directory)) {
+    config_.source_path = base_directory_;
+  }
+
+  void read_file(const toml::table& root) { read_table(root, "", Origin{display_path_, true}); }
+
+  void apply_override(const std::string& text) {
+    const Origin origin{"--set", false};
+    const Where where{"--set", 0};
+    const std::size_t equals = text.find('=');
+    const std::string key = equals == std::string::npos ? "" : trim(std::string_view(text).substr(0, equals));
+    if (key.empty()) fail(where, text, "expected key=value with a dotted key, e.g. city.scale=0.5");
+    if (key.rfind("groups.", 0) == 0 || key.rfind("groups[", 0) == 0) {
+      fail(where, key,
+           "entries of an array of tables such as [[groups]] cannot be addressed by index with --set; "
+           "set the whole array, e.g. groups=[{name=\"a\", share=1}], or edit the file");
+    }
+    const KeyIndex& index = key_index();
+    if (index.sections.count(key) > 0) {
+      fail(where, key, "is a table; set one of its keys, e.g. " + join(key, index.children.at(key).front()) + "=...");
+    }
+    if (key != "groups" && index.leaves.count(key) == 0) fail(where, key, "unknown key; " + index.suggestion(key));
+
+    // The value in TOML syntax; anything that does not parse as one TOML value is a plain string.
+    const std::string value_text = trim(std::string_view(text).substr(equals + 1));
+    toml::table holder;
+    try {
+      const std::string document = "value = " + value_text;
+      holder = toml::parse(std::string_view(document), std::string_view("--set"));
+    } catch (const toml::parse_error&) {
+      holder = toml::table{};
+    }
+    if (holder.size() != 1 || !holder.contains("value")) {
+      holder = toml::table{};
+      holder.insert("value", value_text);
+    }
+    apply_key(key, *holder.get("value"), where, origin);
+  }
+
+  ScenarioConfig finish() {
+    check_grid();
+    check_population();
+    check_groups();
+    resolve_data_paths();
+    return std::move(config_);
+  }
+
+ private:
+  void read_table(const toml::table& table, const std::string& prefix, const Origin& origin) {
+    for (const auto& [name, node] : table) {
+      const std::string key = join(prefix, std::string(name.str()));
+      const Where where = origin.at(name.source());
+      // Quoted keys with dots would otherwise alias dotted keys.
+      if (name.str().empty() || name.str().find('.') != std::string_view::npos) {
+        fail(where, key, "unknown key; " + key_index().suggestion(key));
+      }
+      apply_key(key, node, where, origin);
+    }
+  }
+
+  void apply_key(const std::string& key, const toml::node& node, const Where& where, const Origin& origin) {
+    const KeyIndex& index = key_index();
+    if (key == "groups") {
+      read_groups(node, where, origin);
+    } else if (index.sections.count(key) > 0) {
+      const auto* table = node.as_table();
+      if (table == nullptr) fail(where, key, "expected a table, got " + type_of(node));
+      read_table(*table, key, origin);
+    } else if (const auto it = index.leaves.find(key); it != index.leaves.end()) {
+      const ScenarioKey& spec = *it->second;
+      spec.set(config_, validated(spec, key, node, where));
+      set_at_[key] = where;
+    } else {
+      const std::string what = split_last(key).first == "venues" ? "unknown venue kind; " : "unknown key; ";
+      fail(where, key, what + index.suggestion(key));
+    }
+  }
+
+  void read_groups(const toml::node& node, const Where& where, const Origin& origin) {
+    const auto* array = node.as_array();
+    if (array == nullptr) fail(where, "groups", "expected an array of tables ([[groups]]), got " + type_of(node));
+    // Count first: nothing is sized from an unchecked number.
+    if (array->size() > static_cast<std::size_t>(max_group_count)) {
+      fail(where, "groups",
+           "expected at most " + std::to_string(max_group_count) + " groups, got " + std::to_string(array->size()));
+    }
+    std::vector<GroupConfig> groups(array->size());
+    std::vector<Where> group_at(array->size(), where);
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const std::string entry = "groups[" + std::to_string(i) + "]";
+      const toml::node& element = *array->get(i);
+      const auto* table = element.as_table();
+      if (table == nullptr) fail(where, entry, "expected a table, got " + type_of(element));
+      if (origin.has_lines && table->source().begin.line > 0) group_at[i] = origin.at(table->source());
+      for (const auto& [name, value] : *table) {
+        const std::string key = entry + "." + std::string(name.str());
+        const Where value_at = origin.at(name.source());
+        const auto& keys = group_keys();
+        const auto spec = std::find_if(keys.begin(), keys.end(), [&](const GroupKey& k) { return k.key == name.str(); });
+        if (spec == keys.end()) {
+          std::string best;
+          std::size_t best_distance = std::string::npos;
+          for (const GroupKey& k : keys) {
+            const std::size_t distance = edit_distance(name.str(), k.key);
+            if (distance < best_distance) best_distance = distance, best = k.key;
+          }
+          std::string hint = "known keys in [[groups]]: name, colour, share, speaks_language, arrival_rate_per_year";
+          if (close_enough(name.str(), best_distance)) hint = "did you mean '" + entry + "." + best + "'?";
+          fail(value_at, key, "unknown key; " + hint);
+        }
+        spec->set(groups[i], validated(*spec, key, value, value_at));
+      }
+    }
+    config_.groups = std::move(groups);
+    group_at_ = std::move(group_at);
+    set_at_["groups"] = where;
+  }
+
+  // Where a key was set; if none of the keys was set, the file without a line.
+  Where where_of(std::initializer_list<const char*> keys) const {
+    for (const char* key : keys) {
+      if (const auto it = set_at_.find(key); it != set_at_.end()) return it->second;
+    }
+    return Where{display_path_, 0};
+  }
+
+  void check_grid() {
+    const SyntheticCityConfig& s = config_.city.synthetic;
+    const std::int64_t cells = static_cast<std::int64_t>(s.districts_x) * s.districts_y * s.district_cells * s.district_cells;
+    if (cells > max_grid_cells) {
+      fail(where_of({"city.synthetic.district_cells", "city.synthetic.districts_x", "city.synthetic.districts_y"}),
+           "city.synthetic.district_cells",
+           "expected at most 25000000 grid cells in total (districts_x * districts_y * district_cells^2), got " +
+               std::to_string(cells));
+    }
+  }
+
+  void check_population() {
+    const PopulationConfig& p = config_.population;
+    if (p.child_share + p.senior_share > 1.0) {
+      fail(where_of({"population.senior_share", "population.child_share"}), "population.senior_share",
+           "expected child_share + senior_share <= 1, got " + shortest_number(p.child_share + p.senior_share));
+    }
+  }
+
+  void check_groups() {
+    const bool synthetic = config_.city.source == CitySource::synthetic;
+    std::vector<GroupConfig>& groups = config_.groups;
+    if (synthetic && groups.empty()) {
+      fail(where_of({"groups", "city.source"}), "groups",
+           "expected at least one [[groups]] entry for a synthetic city (with name and share)");
+    }
+    double share_sum = 0.0;
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+      const std::string entry = "groups[" + std::to_string(i) + "]";
+      if (groups[i].name.empty()) fail(group_at_[i], entry + ".name", "expected a non-empty string, but the key is missing");
+      for (std::size_t j = 0; j < i; ++j) {
+        if (groups[j].name == groups[i].name) {
+          fail(group_at_[i], entry + ".name",
+               "expected a unique name, got " + toml_literal(groups[i].name) + " again (also groups[" + std::to_string(j) + "])");
+        }
+      }
+      share_sum += groups[i].share;
+    }
+    if (synthetic && !(share_sum > 0.0)) {
+      fail(where_of({"groups"}), "groups.share", "expected shares with a positive sum for a synthetic city, got 0");
+    }
+    // Normalise, but leave shares that already sum to 1 alone so that resolved files read back unchanged.
+    if (share_sum > 0.0 && std::abs(share_sum - 1.0) > 1e-12) {
+      for (GroupConfig& group : groups) group.share /= share_sum;
+    }
+  }
+
+  std::string resolve(const std::string& path) const {
+    fs::path resolved(path);
+    if (resolved.is_relative()) resolved = fs::path(base_directory_) / resolved;
+    return fs::absolute(resolved).lexically_normal().string();
+  }
+
+  void resolve_data_paths() {
+    ImportedCityConfig& imported = config_.city.imported;
+    const bool import = config_.city.source == CitySource::import;
+    const std::pair<const char*, std::string*> paths[] = {{"city.import.district_table", &imported.district_table},
+                                                          {"city.import.district_polygons", &imported.district_polygons}};
+    for (const auto& [key, path] : paths) {
+      if (path->empty()) {
+        if (import) fail(where_of({key, "city.source"}), key, "expected a file path: required when city.source = \"import\"");
+        continue;
+      }
+      *path = resolve(*path);
+      std::error_code error;
+      if (import && !fs::is_regular_file(*path, error)) {
+        fail(where_of({key}), key, "expected an existing file, got " + toml_literal(*path) + " (not found)");
+      }
+    }
+  }
+
+  ScenarioConfig config_;
+  std::map<std::string, Where> set_at_;
+  std::vector<Where> group_at_;
+  std::string display_path_;
+  std::string base_directory_;
+};
+
+}  // namespace
+
+ScenarioConfig parse_scenario_text(std::string_view text, const std::string& display_path,
+                                   const std::vector<std::string>& overrides, const std::string& base_directory) {
+  toml::table root;
+  try {
+    root = toml::parse(text, display_path);
+  } catch (const toml::parse_error& error) {
+    throw InputError(display_path, static_cast<int>(error.source().begin.line), "",
+                     "TOML syntax error: " + std::string(error.description()));
+  }
+  ScenarioReader reader(display_path, base_directory);
+  reader.read_file(root);
+  for (const std::string& override_text : overrides) reader.apply_override(override_text);
+  return reader.finish();
+}
+
+ScenarioFile load_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, 0, "", "cannot open the scenario file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw InputError(path, 0, "", "cannot read the scenario file");
+  ScenarioFile file;
+  file.text = buffer.str();
+  file.path = path;
+  const std::string directory = fs::absolute(fs::path(path)).parent_path().lexically_normal().string();
+  file.config = parse_scenario_text(file.text, path, overrides, directory);
+  return file;
+}
+
+std::string resolved_scenario_toml(const ScenarioConfig& config) {
+  std::string out = "# Resolved scenario: every key with its value, defaults filled in.\n";
+  std::string section;
+  for (const ScenarioKey& spec : scenario_keys()) {
+    const auto [parent, leaf] = split_last(spec.key);
+    if (parent != section) {
+      section = parent;
+      out += "\n[" + section + "]\n";
+    }
+    out += leaf + " = " + toml_literal(spec.get(config)) + "\n";
+  }
+  for (const GroupConfig& group : config.groups) {
+    out += "\n[[groups]]\n";
+    for (const GroupKey& spec : group_keys()) out += spec.key + " = " + toml_literal(spec.get(group)) + "\n";
+  }
+  return out;
+}
+
+}  // namespace convivia

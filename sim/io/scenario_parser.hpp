@@ -1,0 +1,34 @@
+// Scenario files: TOML text parsed and validated at the boundary into a ScenarioConfig (DESIGN.md
+// section 9). Every problem is reported as an InputError naming the file, line and dotted key; the
+// engine never sees an unchecked value. The keys, their types, defaults and ranges are listed once,
+// in scenario_keys.hpp, and docs/scenario-reference.md is generated from that table.
+#pragma once
+
+#include "world/scenario_config.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace convivia {
+
+struct ScenarioFile {
+  ScenarioConfig config;
+  std::string text;  // the file text verbatim (recorded in output files)
+  std::string path;  // as given
+};
+
+// Reads, parses and validates the file, then applies each override "key=value" (value in TOML
+// syntax; a bare word that is not valid TOML is taken as a string) with the same checks. Sets
+// config.source_path to the (absolute) directory of the file. Throws InputError on any problem.
+ScenarioFile load_scenario_file(const std::string& path, const std::vector<std::string>& overrides = {});
+
+// Same from text; display_path is used in messages, base_directory for relative data paths.
+ScenarioConfig parse_scenario_text(std::string_view text, const std::string& display_path,
+                                   const std::vector<std::string>& overrides, const std::string& base_directory);
+
+// The resolved scenario: every key with its value (defaults filled in) as TOML, which parses back
+// to the same config.
+std::string resolved_scenario_toml(const ScenarioConfig& config);
+
+}  // namespace convivia
