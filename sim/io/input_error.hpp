@@ -20,10 +20,13 @@ class InputError : public std::runtime_error {
 
  private:
   static std::string format(const std::string& file, int line, const std::string& key, const std::string& message) {
-    std::string text = file;
-    if (line > 0) text += ":" + std::to_string(line);
-    if (!key.empty()) text += ": " + key;
-    return text + ": " + message;
+    // Built with append: GCC 12 warns falsely (-Wrestrict) on chained operator+ here.
+    std::string text;
+    text.append(file);
+    if (line > 0) text.append(":").append(std::to_string(line));
+    if (!key.empty()) text.append(": ").append(key);
+    text.append(": ").append(message);
+    return text;
   }
   std::string file_;
   int line_;

@@ -1,0 +1,37 @@
+// The convivia command: subcommands for running scenarios and checking them.
+#include "cli/run_command.hpp"
+#include "cli/validate_command.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/core.h>
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "Convivia: agent-based simulation of urban interaction and social cohesion.\n"
+      "Residents of varied origins meet at home, school, work and in public places; encounters build or erode\n"
+      "trust between groups. Compare intercultural policy scenarios on trust, contact and segregation."};
+  app.set_version_flag("--version", std::string("convivia ") + CONVIVIA_VERSION);
+  app.require_subcommand(0, 1);
+  app.footer(
+      "\nStart here:\n"
+      "  convivia run scenarios/default.toml          run the default city (Berlin) for one year\n"
+      "  convivia validate scenarios/default.toml     check a scenario and see every key with its value\n"
+      "  convivia run --help                          all options of a run\n"
+      "\nScenario keys are documented in docs/scenario-reference.md, output files in docs/output-format.md.");
+
+  convivia::RunOptions run_options;
+  convivia::ValidateOptions validate_options;
+  convivia::add_run_command(app, run_options);
+  convivia::add_validate_command(app, validate_options);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int status = app.exit(error);
+    return status == 0 ? 0 : 2;
+  }
+  if (app.got_subcommand("run")) return convivia::run_command(run_options);
+  if (app.got_subcommand("validate")) return convivia::validate_command(validate_options);
+  fmt::print("{}", app.help());
+  return 0;
+}

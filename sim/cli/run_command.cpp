@@ -1,0 +1,148 @@
+// `convivia run` (see run_command.hpp). Exit status: 0 success, 2 bad input, 1 internal or output
+// failure, 130 interrupted. A failed or interrupted run leaves no output file behind.
+#include "cli/run_command.hpp"
+
+#include "cli/progress_display.hpp"
+#include "cli/run_summary.hpp"
+#include "io/hdf5_run_writer.hpp"
+#include "io/input_error.hpp"
+#include "io/scenario_loader.hpp"
+#include "systems/simulation.hpp"
+
+#include <fmt/core.h>
+#include <oneapi/tbb/global_control.h>
+#include <oneapi/tbb/info.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+
+namespace convivia {
+namespace {
+
+std::atomic<bool> interrupted{false};
+extern "C" void on_interrupt(int) { interrupted = true; }
+
+struct Interrupted {};
+
+std::string default_output_path(const std::string& scenario) {
+  return std::filesystem::path(scenario).stem().string() + ".h5";
+}
+
+}  // namespace
+
+void add_run_command(CLI::App& app, RunOptions& options) {
+  CLI::App* run = app.add_subcommand("run", "Run a scenario and write its results to an HDF5 file");
+  run->footer(
+      "\nExamples:\n"
+      "  convivia run scenarios/default.toml\n"
+      "  convivia run scenarios/default.toml -o baseline.h5 --days 730 --seed 7 --set city.scale=0.05\n"
+      "  convivia run scenario.toml --summary - --quiet     (JSON summary on standard output)\n"
+      "\nExit status: 0 success, 2 bad input (the message says what to fix), 1 internal or output error.");
+  run->add_option("scenario", options.scenario, "Scenario file (TOML)")->required()->check(CLI::ExistingFile);
+  run->add_option("-o,--output", options.output, "Output file (default: the scenario's file name with .h5, in the current directory)");
+  run->add_option("--days", options.days, "Simulated days (default: run.days of the scenario)")->check(CLI::Range(1, 36500));
+  run->add_option("--seed", options.seed, "Random seed (default: run.seed of the scenario)");
+  run->add_option("--threads", options.threads, "Worker threads (default: all cores); results do not depend on it")
+      ->check(CLI::Range(1, 1024));
+  run->add_option("--set", options.overrides, "Override a scenario key, e.g. --set city.scale=0.1 (repeatable)")
+      ->type_name("KEY=VALUE")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  run->add_option("--summary", options.summary, "Write the final scalar indicators as JSON to FILE (- for standard output)")
+      ->type_name("FILE|-");
+  run->add_flag("--profile", options.profile, "Print the time spent in each system and the throughput");
+  run->add_flag("-q,--quiet", options.quiet, "Print no progress and no indicator table");
+}
+
+int run_command(const RunOptions& options) {
+  std::vector<std::string> overrides = options.overrides;
+  if (options.days > 0) overrides.push_back("run.days=" + std::to_string(options.days));
+  if (!options.seed.empty()) overrides.push_back("run.seed=" + options.seed);
+  const std::string output = options.output.empty() ? default_output_path(options.scenario) : options.output;
+  const bool summary_to_stdout = options.summary == "-";
+
+  std::optional<LoadedScenario> scenario;
+  try {
+    scenario = load_scenario(options.scenario, overrides);
+  } catch (const InputError& error) {
+    fmt::print(stderr, "error: {}\n", error.what());
+    return 2;
+  }
+  const ScenarioConfig& config = scenario->file.config;
+
+  const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+  std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);
+
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    if (!options.quiet) fmt::print(stderr, "Building the city of '{}'...\n", config.name);
+    World world = build_world(*scenario);
+    if (!options.quiet)
+      fmt::print(stderr, "{} residents in {} households, {} districts, {} venues; {} days on {} threads\n", world.residents.size(),
+                 world.households.size(), world.city.districts.size(), world.venues.size(), config.run.days, threads);
+    std::unique_ptr<Hdf5RunWriter> writer;
+    try {
+      writer = std::make_unique<Hdf5RunWriter>(output, make_provenance(scenario->file.text, config.run.seed));
+    } catch (const OutputError& error) {
+      fmt::print(stderr, "error: cannot write the output file: {}\n", error.what());
+      return 2;
+    }
+    Simulation simulation(config, std::move(world));
+    ProgressDisplay progress(config.run.days, simulation.world().residents.size());
+    ObserverList observers;
+    observers.add(*writer);
+    if (!options.quiet) observers.add(progress);
+
+    simulation.start(observers);
+    for (int day = 0; day < config.run.days; ++day) {
+      if (interrupted) throw Interrupted{};
+      simulation.step_day(observers);
+    }
+    simulation.finish(observers);
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    if (!options.quiet && !summary_to_stdout) {
+      print_headline_table(stdout, simulation);
+      fmt::print("\nwrote {}\n", output);
+    }
+    if (options.profile) print_profile(summary_to_stdout ? stderr : stdout, simulation, wall);
+    if (!options.summary.empty()) {
+      const std::string json = summary_json(simulation, wall);
+      if (summary_to_stdout) {
+        fmt::print("{}\n", json);
+      } else {
+        std::ofstream file(options.summary);
+        file << json << "\n";
+        if (!file) {
+          fmt::print(stderr, "error: cannot write the summary to {}\n", options.summary);
+          return 1;
+        }
+      }
+    }
+    return 0;
+  } catch (const Interrupted&) {
+    fmt::print(stderr, "\ninterrupted; no output file was written\n");
+    return 130;
+  } catch (const InputError& error) {
+    fmt::print(stderr, "error: {}\n", error.what());
+    return 2;
+  } catch (const OutputError& error) {
+    fmt::print(stderr, "error: writing {} failed: {}\n", output, error.what());
+    return 1;
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr, "error: out of memory; try a smaller city.scale\n");
+    return 1;
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "internal error: {}\n", error.what());
+    return 1;
+  }
+}
+
+}  // namespace convivia

@@ -1,0 +1,26 @@
+// `convivia run`: load a scenario, build its city, simulate, write the HDF5 file, print indicators.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace convivia {
+
+struct RunOptions {
+  std::string scenario;
+  std::string output;
+  int days = 0;  // 0: as in the scenario
+  std::string seed;
+  int threads = 0;  // 0: all cores
+  std::vector<std::string> overrides;
+  std::string summary;
+  bool profile = false;
+  bool quiet = false;
+};
+
+void add_run_command(CLI::App& app, RunOptions& options);
+int run_command(const RunOptions& options);
+
+}  // namespace convivia

@@ -1,0 +1,70 @@
+// Headline table, JSON summary and profile (see run_summary.hpp).
+#include "cli/run_summary.hpp"
+
+#include <fmt/core.h>
+#include <nlohmann/json.hpp>
+
+namespace convivia {
+
+void print_headline_table(std::FILE* out, const Simulation& simulation) {
+  const DailyIndicators& d = simulation.last_daily();
+  const MonthlyIndicators& m = simulation.last_monthly();
+  const World& world = simulation.world();
+  fmt::print(out, "\nHeadline indicators after {} days ({} residents, {} groups, {} districts)\n", simulation.day(),
+             world.residents.size(), world.residents.group_count, world.city.districts.size());
+  const auto row = [&](const char* name, const std::string& value) { fmt::print(out, "  {:<52} {:>10}\n", name, value); };
+  row("residents who regard diversity as a resource", fmt::format("{:.1f}%", d.diversity_resource_share * 100.0));
+  row("generalised trust (0-10)", fmt::format("{:.2f}", d.generalised_trust));
+  row("mean out-group trust (0-1)", fmt::format("{:.3f}", d.mean_outgroup_trust));
+  row("intergroup share of encounters (last day)", fmt::format("{:.1f}%", d.intergroup_encounter_share * 100.0));
+  row("positive : negative intergroup contacts (last day)",
+      d.negative_contacts > 0 ? fmt::format("{:.2f} : 1", static_cast<double>(d.positive_contacts) / static_cast<double>(d.negative_contacts))
+                              : std::string("-"));
+  row("residents with a cross-group tie", fmt::format("{:.1f}%", d.cross_group_tie_share * 100.0));
+  row("perceived discrimination (last 30 days)", fmt::format("{:.1f}%", d.perceived_discrimination_share * 100.0));
+  row("multigroup dissimilarity D, blocks (last month)", fmt::format("{:.3f}", m.city_by_cell.multigroup_dissimilarity));
+  row("Theil's H, blocks (last month)", fmt::format("{:.3f}", m.city_by_cell.theil_h));
+  fmt::print(out, "\n  out-group trust by group:\n");
+  for (std::size_t g = 0; g < world.group_names.size(); ++g)
+    fmt::print(out, "    {:<30} {:.3f}   diversity as resource {:5.1f}%\n", world.group_names[g], d.mean_outgroup_trust_by_group[g],
+               d.diversity_resource_share_by_group[g] * 100.0);
+}
+
+std::string summary_json(const Simulation& simulation, double wall_seconds) {
+  const DailyIndicators& d = simulation.last_daily();
+  const MonthlyIndicators& m = simulation.last_monthly();
+  nlohmann::ordered_json j;
+  j["scenario"] = simulation.config().name;
+  j["seed"] = simulation.config().run.seed;
+  j["days"] = simulation.day();
+  j["residents"] = simulation.world().residents.size();
+  j["diversity_resource_share"] = d.diversity_resource_share;
+  j["generalised_trust"] = d.generalised_trust;
+  j["mean_outgroup_trust"] = d.mean_outgroup_trust;
+  j["intergroup_encounter_share"] = d.intergroup_encounter_share;
+  j["positive_contacts"] = d.positive_contacts;
+  j["negative_contacts"] = d.negative_contacts;
+  j["discrimination_events"] = d.discrimination_events;
+  j["cross_group_tie_share"] = d.cross_group_tie_share;
+  j["perceived_discrimination_share"] = d.perceived_discrimination_share;
+  j["multigroup_dissimilarity"] = m.city_by_cell.multigroup_dissimilarity;
+  j["theil_h"] = m.city_by_cell.theil_h;
+  j["multigroup_dissimilarity_by_district"] = m.city_by_district.multigroup_dissimilarity;
+  j["state_hash"] = fmt::format("{:016x}", simulation.state_hash());
+  j["wall_seconds"] = wall_seconds;
+  return j.dump(2);
+}
+
+void print_profile(std::FILE* out, const Simulation& simulation, double wall_seconds) {
+  const Profile& profile = simulation.profile();
+  const double total = profile.total_seconds();
+  fmt::print(out, "\nprofile ({} days, {:.2f} s in systems, {:.2f} s wall):\n", simulation.day(), total, wall_seconds);
+  for (const Profile::Entry& entry : profile.entries())
+    fmt::print(out, "  {:<20} {:9.3f} s  {:5.1f}%  {:8} calls\n", entry.name, entry.seconds, total > 0 ? 100.0 * entry.seconds / total : 0.0,
+               entry.calls);
+  const double step_seconds = total;
+  const double rate = step_seconds > 0 ? static_cast<double>(simulation.resident_slot_updates()) / step_seconds : 0.0;
+  fmt::print(out, "throughput: {:.0f} resident-slot updates/s\n", rate);
+}
+
+}  // namespace convivia

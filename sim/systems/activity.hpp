@@ -1,0 +1,26 @@
+// Activity choice (DESIGN.md 5.1): every resident gets one venue for the slot. Children go to school
+// and employed adults to work on days their venue is open; in leisure slots (and in the daytime for
+// those without school or work, with daytime_leisure_share) a resident stays home or picks among the
+// leisure candidates of its home cell by a logit on attractiveness, distance and comfort, where
+// comfort is the own-group share last seen at the venue weighted by the resident's prejudice
+// (1 - mean out-group trust). The evening slot is the home block. Staying home means the home block.
+#pragma once
+
+#include "systems/step_context.hpp"
+
+#include <vector>
+
+namespace convivia {
+
+struct ActivityInputs {
+  const std::vector<float>& outgroup_trust;     // per resident, refreshed at the start of the day
+  const std::vector<float>& venue_group_share;  // [venue][group]: share of the group seen there last time
+};
+
+void choose_activities(const StepContext& context, const ActivityInputs& inputs, std::vector<std::uint32_t>& venue_of_resident);
+
+// After residents are bucketed: refresh the group mix seen at the open leisure venues this slot.
+class VenueBuckets;
+void observe_venue_mix(const StepContext& context, const VenueBuckets& buckets, std::vector<float>& venue_group_share);
+
+}  // namespace convivia

@@ -1,0 +1,129 @@
+// Daily indicator reduction (see daily_metrics.hpp).
+#include "systems/daily_metrics.hpp"
+
+#include "core/parallel.hpp"
+
+#include <algorithm>
+
+namespace convivia {
+namespace {
+constexpr std::size_t block_size = 16384;
+constexpr int discrimination_memory_days = 30;
+}  // namespace
+
+float mean_outgroup_trust(const Population& residents, std::size_t resident) {
+  const auto group_count = static_cast<std::size_t>(residents.group_count);
+  if (group_count < 2) return 0.0f;
+  const float* trust = residents.trust.data() + resident * group_count;
+  float sum = 0.0f;
+  for (std::size_t g = 0; g < group_count; ++g)
+    if (g != residents.group[resident]) sum += trust[g];
+  return sum / static_cast<float>(group_count - 1);
+}
+
+void DailyMetrics::compute(const World& world, const std::vector<double>& group_weights, float diversity_threshold, int day,
+                           const EncounterTally& tally, std::vector<float>& outgroup_trust, DailyIndicators& out) {
+  const Population& residents = world.residents;
+  const auto group_count = static_cast<std::size_t>(residents.group_count);
+  const std::size_t resident_count = residents.size();
+  outgroup_trust.resize(resident_count);
+  const std::size_t block_count = (resident_count + block_size - 1) / block_size;
+  blocks_.resize(block_count);
+
+  parallel_for(block_count, 1, [&](std::size_t first, std::size_t last) {
+    for (std::size_t b = first; b < last; ++b) {
+      BlockSums& sums = blocks_[b];
+      sums.residents.assign(group_count, 0);
+      sums.diverse.assign(group_count, 0);
+      sums.cross_tie.assign(group_count, 0);
+      sums.discriminated.assign(group_count, 0);
+      sums.outgroup.assign(group_count, 0.0);
+      sums.generalised.assign(group_count, 0.0);
+      sums.trust.assign(group_count * group_count, 0.0);
+      const std::size_t end = std::min(resident_count, (b + 1) * block_size);
+      for (std::size_t i = b * block_size; i < end; ++i) {
+        const std::size_t g = residents.group[i];
+        const float* trust = residents.trust.data() + i * group_count;
+        const float outgroup = mean_outgroup_trust(residents, i);
+        outgroup_trust[i] = outgroup;
+        double generalised = 0.0;
+        for (std::size_t h = 0; h < group_count; ++h) {
+          sums.trust[g * group_count + h] += trust[h];
+          generalised += group_weights[h] * trust[h];
+        }
+        bool cross_tie = false;
+        for (int k = 0; k < tie_slots; ++k) {
+          const std::uint32_t other = residents.tie_resident[i * tie_slots + static_cast<std::size_t>(k)];
+          cross_tie |= other != no_resident && residents.group[other] != g;
+        }
+        sums.residents[g] += 1;
+        sums.diverse[g] += outgroup >= diversity_threshold ? 1 : 0;
+        sums.cross_tie[g] += cross_tie ? 1 : 0;
+        sums.discriminated[g] += day - residents.last_discrimination_day[i] < discrimination_memory_days ? 1 : 0;
+        sums.outgroup[g] += outgroup;
+        sums.generalised[g] += 10.0 * generalised;
+      }
+    }
+  });
+
+  BlockSums total;
+  total.residents.assign(group_count, 0);
+  total.diverse.assign(group_count, 0);
+  total.cross_tie.assign(group_count, 0);
+  total.discriminated.assign(group_count, 0);
+  total.outgroup.assign(group_count, 0.0);
+  total.generalised.assign(group_count, 0.0);
+  total.trust.assign(group_count * group_count, 0.0);
+  for (const BlockSums& sums : blocks_) {
+    for (std::size_t g = 0; g < group_count; ++g) {
+      total.residents[g] += sums.residents[g];
+      total.diverse[g] += sums.diverse[g];
+      total.cross_tie[g] += sums.cross_tie[g];
+      total.discriminated[g] += sums.discriminated[g];
+      total.outgroup[g] += sums.outgroup[g];
+      total.generalised[g] += sums.generalised[g];
+    }
+    for (std::size_t k = 0; k < group_count * group_count; ++k) total.trust[k] += sums.trust[k];
+  }
+
+  const auto ratio = [](double num, double den) { return den > 0.0 ? num / den : 0.0; };
+  out.day = day;
+  out.diversity_resource_share_by_group.resize(group_count);
+  out.generalised_trust_by_group.resize(group_count);
+  out.mean_outgroup_trust_by_group.resize(group_count);
+  out.cross_group_tie_share_by_group.resize(group_count);
+  out.perceived_discrimination_share_by_group.resize(group_count);
+  out.trust_matrix.resize(group_count * group_count);
+  double all = 0.0, diverse = 0.0, generalised = 0.0, outgroup = 0.0, cross_tie = 0.0, discriminated = 0.0;
+  for (std::size_t g = 0; g < group_count; ++g) {
+    const auto n = static_cast<double>(total.residents[g]);
+    out.diversity_resource_share_by_group[g] = ratio(static_cast<double>(total.diverse[g]), n);
+    out.generalised_trust_by_group[g] = ratio(total.generalised[g], n);
+    out.mean_outgroup_trust_by_group[g] = ratio(total.outgroup[g], n);
+    out.cross_group_tie_share_by_group[g] = ratio(static_cast<double>(total.cross_tie[g]), n);
+    out.perceived_discrimination_share_by_group[g] = ratio(static_cast<double>(total.discriminated[g]), n);
+    for (std::size_t h = 0; h < group_count; ++h) out.trust_matrix[g * group_count + h] = ratio(total.trust[g * group_count + h], n);
+    all += n;
+    diverse += static_cast<double>(total.diverse[g]);
+    generalised += total.generalised[g];
+    outgroup += total.outgroup[g];
+    cross_tie += static_cast<double>(total.cross_tie[g]);
+    discriminated += static_cast<double>(total.discriminated[g]);
+  }
+  out.diversity_resource_share = ratio(diverse, all);
+  out.generalised_trust = ratio(generalised, all);
+  out.mean_outgroup_trust = ratio(outgroup, all);
+  out.cross_group_tie_share = ratio(cross_tie, all);
+  out.perceived_discrimination_share = ratio(discriminated, all);
+  out.encounters = tally.encounters;
+  out.intergroup_encounters = tally.intergroup;
+  out.intergroup_encounter_share = ratio(static_cast<double>(tally.intergroup), static_cast<double>(tally.encounters));
+  out.positive_contacts = tally.positive;
+  out.negative_contacts = tally.negative;
+  out.discrimination_events = tally.discrimination;
+  out.positive_contacts_by_group = tally.positive_by_group;
+  out.negative_contacts_by_group = tally.negative_by_group;
+  out.discrimination_events_by_group = tally.discrimination_by_group;
+}
+
+}  // namespace convivia

@@ -1,0 +1,103 @@
+// Monthly indicator computation (see monthly_metrics.hpp).
+#include "systems/monthly_metrics.hpp"
+
+#include "core/parallel.hpp"
+#include "systems/segregation.hpp"
+
+#include <algorithm>
+
+namespace convivia {
+namespace {
+constexpr std::size_t block_size = 16384;
+}
+
+void MonthlyMetrics::compute(const World& world, const std::vector<double>& group_weights,
+                             const std::vector<float>& outgroup_trust, float diversity_threshold, int day,
+                             MonthlyIndicators& out) {
+  const Population& residents = world.residents;
+  const City& city = world.city;
+  const auto group_count = static_cast<std::size_t>(residents.group_count);
+  const std::size_t district_count = city.districts.size();
+  const std::size_t cell_count = city.cell_count();
+  const std::size_t resident_count = residents.size();
+
+  cell_counts_.assign(cell_count * group_count, 0);
+  for (std::size_t i = 0; i < resident_count; ++i) ++cell_counts_[residents.home_cell[i] * group_count + residents.group[i]];
+
+  out.day = day;
+  out.month = day / 30;
+  out.city_by_cell = compute_segregation(cell_counts_, cell_count, group_count);
+
+  out.district_residents_by_group.assign(district_count * group_count, 0);
+  for (std::size_t cell = 0; cell < cell_count; ++cell) {
+    const std::int32_t d = city.cell_district[cell];
+    if (d == no_district) continue;
+    for (std::size_t g = 0; g < group_count; ++g)
+      out.district_residents_by_group[static_cast<std::size_t>(d) * group_count + g] += cell_counts_[cell * group_count + g];
+  }
+  out.city_by_district = compute_segregation(out.district_residents_by_group, district_count, group_count);
+
+  // Per district, segregation over the district's own cells.
+  std::vector<std::vector<std::int64_t>> district_cell_counts(district_count);
+  for (std::size_t cell = 0; cell < cell_count; ++cell) {
+    const std::int32_t d = city.cell_district[cell];
+    if (d == no_district) continue;
+    auto& counts = district_cell_counts[static_cast<std::size_t>(d)];
+    counts.insert(counts.end(), cell_counts_.begin() + static_cast<std::ptrdiff_t>(cell * group_count),
+                  cell_counts_.begin() + static_cast<std::ptrdiff_t>((cell + 1) * group_count));
+  }
+  out.district_multigroup_dissimilarity.assign(district_count, 0.0);
+  out.district_theil_h.assign(district_count, 0.0);
+  parallel_for(district_count, 1, [&](std::size_t first, std::size_t last) {
+    for (std::size_t d = first; d < last; ++d) {
+      const auto& counts = district_cell_counts[d];
+      if (counts.empty()) continue;
+      const SegregationIndices indices = compute_segregation(counts, counts.size() / group_count, group_count);
+      out.district_multigroup_dissimilarity[d] = indices.multigroup_dissimilarity;
+      out.district_theil_h[d] = indices.theil_h;
+    }
+  });
+
+  // District trust figures.
+  const std::size_t block_count = (resident_count + block_size - 1) / block_size;
+  blocks_.resize(block_count);
+  parallel_for(block_count, 1, [&](std::size_t first, std::size_t last) {
+    for (std::size_t b = first; b < last; ++b) {
+      BlockSums& sums = blocks_[b];
+      sums.outgroup.assign(district_count, 0.0);
+      sums.generalised.assign(district_count, 0.0);
+      sums.diverse.assign(district_count, 0);
+      const std::size_t end = std::min(resident_count, (b + 1) * block_size);
+      for (std::size_t i = b * block_size; i < end; ++i) {
+        const std::int32_t d = city.cell_district[residents.home_cell[i]];
+        if (d == no_district) continue;
+        const float* trust = residents.trust.data() + i * group_count;
+        double generalised = 0.0;
+        for (std::size_t h = 0; h < group_count; ++h) generalised += group_weights[h] * trust[h];
+        sums.outgroup[static_cast<std::size_t>(d)] += outgroup_trust[i];
+        sums.generalised[static_cast<std::size_t>(d)] += 10.0 * generalised;
+        sums.diverse[static_cast<std::size_t>(d)] += outgroup_trust[i] >= diversity_threshold ? 1 : 0;
+      }
+    }
+  });
+  out.district_mean_outgroup_trust.assign(district_count, 0.0);
+  out.district_generalised_trust.assign(district_count, 0.0);
+  out.district_diversity_resource_share.assign(district_count, 0.0);
+  std::vector<std::int64_t> diverse(district_count, 0);
+  for (const BlockSums& sums : blocks_)
+    for (std::size_t d = 0; d < district_count; ++d) {
+      out.district_mean_outgroup_trust[d] += sums.outgroup[d];
+      out.district_generalised_trust[d] += sums.generalised[d];
+      diverse[d] += sums.diverse[d];
+    }
+  for (std::size_t d = 0; d < district_count; ++d) {
+    std::int64_t n = 0;
+    for (std::size_t g = 0; g < group_count; ++g) n += out.district_residents_by_group[d * group_count + g];
+    if (n == 0) continue;
+    out.district_mean_outgroup_trust[d] /= static_cast<double>(n);
+    out.district_generalised_trust[d] /= static_cast<double>(n);
+    out.district_diversity_resource_share[d] = static_cast<double>(diverse[d]) / static_cast<double>(n);
+  }
+}
+
+}  // namespace convivia

@@ -1,0 +1,79 @@
+// A running simulation: the world, the state the systems share between slots, and the ordered list
+// of systems that make one day (Simulation::step_day). Results depend only on the scenario and its
+// seed: every random draw is keyed by (seed, purpose, tick, entity, draw), parallel work is split so
+// that no two tasks write the same resident, and floating-point sums run in a fixed order. The same
+// scenario therefore gives bitwise-identical output for any thread count; state_hash() checks it.
+#pragma once
+
+#include "core/profile.hpp"
+#include "policy/levers.hpp"
+#include "systems/daily_metrics.hpp"
+#include "systems/encounters.hpp"
+#include "systems/indicators.hpp"
+#include "systems/monthly_metrics.hpp"
+#include "systems/run_observer.hpp"
+#include "systems/venue_buckets.hpp"
+#include "world/scenario_config.hpp"
+#include "world/world.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace convivia {
+
+inline constexpr int days_per_month = 30;
+
+class Simulation {
+ public:
+  Simulation(ScenarioConfig config, World world);
+
+  // Reports the start to the observer (world and sampled residents); call once before step_day.
+  void start(RunObserver& observer);
+  // Runs one day: policies, then for each slot activity choice, bucketing, encounters; then the
+  // day's indicators. Monthly indicators are computed at the start of every 30-day month.
+  void step_day(RunObserver& observer);
+  void finish(RunObserver& observer);
+
+  int day() const { return day_; }
+  const World& world() const { return world_; }
+  const ScenarioConfig& config() const { return config_; }
+  const Profile& profile() const { return profile_; }
+  const DailyIndicators& last_daily() const { return daily_; }
+  const MonthlyIndicators& last_monthly() const { return monthly_; }
+  const std::vector<std::uint32_t>& sample_residents() const { return sample_; }
+  std::int64_t resident_slot_updates() const { return resident_slot_updates_; }
+  // Hash of the meaningful resident state (trust, culture, ties, counters, homes) and the day.
+  std::uint64_t state_hash() const;
+
+ private:
+  void run_slot(int slot, int weekday);
+  void record_month(RunObserver& observer);
+
+  ScenarioConfig config_;
+  World world_;
+  Levers levers_;
+  std::vector<double> group_weights_;
+  int day_ = 0;
+
+  // State shared between systems.
+  std::vector<std::uint32_t> venue_of_resident_;
+  std::vector<float> outgroup_trust_;
+  std::vector<float> venue_group_share_;
+  VenueBuckets buckets_;
+  EncounterSystem encounters_;
+  EncounterTally day_tally_;
+  DailyMetrics daily_metrics_;
+  MonthlyMetrics monthly_metrics_;
+  DailyIndicators daily_;
+  MonthlyIndicators monthly_;
+
+  std::vector<std::uint32_t> sample_;
+  std::vector<std::uint32_t> sample_venues_;
+  std::vector<float> sample_trust_;
+
+  Profile profile_;
+  std::size_t profile_activity_, profile_bucketing_, profile_encounters_, profile_daily_, profile_monthly_, profile_output_;
+  std::int64_t resident_slot_updates_ = 0;
+};
+
+}  // namespace convivia

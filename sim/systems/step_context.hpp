@@ -1,0 +1,31 @@
+// What every system gets for one slot or day: the world it may read and write, the scenario, the
+// levers of the day, and where in time the step is. Systems are free functions taking this and the
+// arrays they own; nothing here is global.
+#pragma once
+
+#include "policy/levers.hpp"
+#include "world/scenario_config.hpp"
+#include "world/world.hpp"
+
+#include <cstdint>
+
+namespace convivia {
+
+inline constexpr int slots_per_day = 3;
+enum class Slot : int { daytime = 0, leisure = 1, evening = 2 };
+
+struct TimePoint {
+  int day = 0;
+  int slot = 0;
+  int weekday = 0;  // 0 Monday ... 6 Sunday
+  std::uint32_t tick() const { return static_cast<std::uint32_t>(day * slots_per_day + slot); }
+};
+
+struct StepContext {
+  const ScenarioConfig& config;
+  World& world;
+  const Levers& levers;
+  TimePoint time;
+};
+
+}  // namespace convivia
