@@ -1,8 +1,17 @@
-// Rasterisation of district polygons (WGS84) into the city's cell grid. Cells are tested by their
-// centre with Boost.Geometry's covered_by; each grid row is handled by one task, which checks only
-// the polygons whose bounding box spans that row, in district order, so the first district whose
-// polygon covers a centre gets the cell whatever the thread count. Shared borders are drawn once,
-// so a centre exactly on a border goes to the earlier district.
+// Rasterisation of district polygons (WGS84) into the city's cell grid. Boost.Geometry fixes ring
+// orientation and closure and gives boxes and centroids. Cell centres are tested row by row with a
+// scanline: a row's horizontal line through the centres crosses the polygon's edges (outer ring
+// and holes) at sorted x positions, and centres between crossings 2k and 2k+1 are inside (the
+// even-odd rule, which is point-in-polygon for the whole row at once). That makes the cost
+// proportional to edges per row plus cells, not cells times edges: Berlin at 10 m (9 million
+// cells) takes a fraction of a second instead of many seconds with a test per cell.
+// Boundaries: an edge counts for a row if one end is above the line and the other on or below it,
+// and a centre counts as inside from a crossing (inclusive) to the next (exclusive). Both
+// polygons along a shared edge compute the same crossing (endpoints are put in a fixed order first),
+// so a centre exactly on a shared border belongs to exactly one of them.
+// Each grid row is handled by one task, which visits only the polygons whose bounding box spans the
+// row, in district order; a cell keeps the first district that claims it, so results do not depend
+// on the thread count.
 #include "world/rasterize.hpp"
 
 #include "core/assert.hpp"
@@ -11,7 +20,6 @@
 #include <boost/geometry/algorithms/assign.hpp>
 #include <boost/geometry/algorithms/centroid.hpp>
 #include <boost/geometry/algorithms/correct.hpp>
-#include <boost/geometry/algorithms/covered_by.hpp>
 #include <boost/geometry/algorithms/expand.hpp>
 #include <boost/geometry/geometries/box.hpp>
 #include <boost/geometry/geometries/multi_polygon.hpp>
@@ -72,6 +80,20 @@ BoxBg bounding_box(const PolygonBg& polygon) {
   bg::assign_inverse(box);
   for (const PointBg& p : polygon.outer()) bg::expand(box, p);
   return box;
+}
+
+// Appends the x positions where the horizontal line at y crosses the ring's edges. The endpoints are
+// ordered before interpolating so that an edge shared by two polygons, stored in opposite
+// directions, gives bitwise the same crossing in both.
+template <class Ring>
+void add_crossings(const Ring& ring, double y, std::vector<double>& crossings) {
+  for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+    const PointBg* a = &ring[i];
+    const PointBg* b = &ring[i + 1];
+    if ((a->y() > y) == (b->y() > y)) continue;
+    if (a->y() > b->y()) std::swap(a, b);
+    crossings.push_back(a->x() + (y - a->y()) * (b->x() - a->x()) / (b->y() - a->y()));
+  }
 }
 
 RingM to_ring(const auto& ring) {
@@ -172,17 +194,23 @@ City rasterize_districts(const DistrictTable& table, double cell_size_m) {
   }
 
   parallel_for(static_cast<std::size_t>(city.height), 4, [&](std::size_t first_row, std::size_t end_row) {
+    std::vector<double> crossings;
     for (std::size_t row = first_row; row < end_row; ++row) {
       const double y = (static_cast<double>(row) + 0.5) * cell_size_m;
       std::int32_t* row_cells = city.cell_district.data() + row * static_cast<std::size_t>(city.width);
       for (const std::uint32_t p : polygons_by_row[row]) {
         const IndexedPolygon& indexed = polygons[p];
-        const auto [first_column, last_column] =
-            centre_range(indexed.box.min_corner().x(), indexed.box.max_corner().x(), cell_size_m, city.width);
-        for (std::int32_t column = first_column; column <= last_column; ++column) {
-          if (row_cells[column] != no_district) continue;
-          const PointBg centre((static_cast<double>(column) + 0.5) * cell_size_m, y);
-          if (bg::covered_by(centre, indexed.polygon)) row_cells[column] = indexed.district;
+        crossings.clear();
+        add_crossings(indexed.polygon.outer(), y, crossings);
+        for (const auto& hole : indexed.polygon.inners()) add_crossings(hole, y, crossings);
+        std::sort(crossings.begin(), crossings.end());
+        for (std::size_t k = 0; k + 1 < crossings.size(); k += 2) {
+          // centres c with crossings[k] <= (c + 0.5) * cell_size_m < crossings[k + 1]
+          const double first = std::max(std::ceil(crossings[k] / cell_size_m - 0.5), 0.0);
+          const double end = std::min(std::ceil(crossings[k + 1] / cell_size_m - 0.5), static_cast<double>(city.width));
+          for (auto column = static_cast<std::int32_t>(first); column < static_cast<std::int32_t>(end); ++column) {
+            if (row_cells[column] == no_district) row_cells[column] = indexed.district;
+          }
         }
       }
     }

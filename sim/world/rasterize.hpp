@@ -1,8 +1,14 @@
 // Rasterises a district table's polygons into a City: projects WGS84 lon/lat to a local metric frame
-// (equirectangular around the centre of the bounding box; distortion is negligible at city scale),
-// lays a grid of cell_size_m cells over the bounding box and gives each cell the district whose
-// polygon contains the cell centre. Districts whose polygons contain no cell centre get the cell
-// nearest to their polygon's centroid, so every district with residents has at least one cell.
+// (equirectangular around the centre of the bounding box of all polygons, Earth radius 6371008.8 m:
+// x = R cos(lat0) (lon - lon0), y = R (lat - lat0) in radians; distortion is negligible at city
+// scale), shifts it so the box's south-west corner is (0, 0), lays a grid of cell_size_m cells over
+// the box and gives each cell the district whose polygon contains the cell centre (holes respected;
+// a centre exactly on a border shared by two districts goes to one of them, deterministically).
+// A district with residents whose polygons contain no cell centre gets the unassigned cell whose
+// centre is nearest to its polygons' centroid (if no cell is unassigned, the nearest cell of a
+// district that has more than one), so every district with residents has at least one cell.
+// origin_lon/origin_lat are the projection centre, origin_x_m/origin_y_m its city-frame position.
+// outline_m lists, per polygon, the outer ring (counter-clockwise) then its holes (clockwise), closed.
 #pragma once
 
 #include "world/city.hpp"
