@@ -1,0 +1,873 @@
+// Writes one run to an HDF5 file laid out as described in docs/output-format.md.
+// Time series are extendible along their first dimension (day, tick or month_day) and written in
+// blocks of buffered rows, so a year-long run makes a few hundred HDF5 calls, not one per value.
+// Object time stamps are switched off everywhere, so the same run gives the same bytes apart from
+// the created_utc attribute. Called from the simulation thread only (HDF5 is not used concurrently).
+#include "io/hdf5_run_writer.hpp"
+
+#include "io/hdf5_handles.hpp"
+#include "io/sha256.hpp"
+#include "world/scenario_config.hpp"
+#include "world/world.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <limits>
+#include <numeric>
+#include <system_error>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#ifndef CONVIVIA_VERSION
+#define CONVIVIA_VERSION "unknown"
+#endif
+#ifndef CONVIVIA_GIT_COMMIT
+#define CONVIVIA_GIT_COMMIT "unknown"
+#endif
+
+namespace convivia {
+
+Provenance make_provenance(std::string scenario_text, std::uint64_t seed) {
+  Provenance provenance;
+  provenance.model_version = CONVIVIA_VERSION;
+  provenance.git_commit = CONVIVIA_GIT_COMMIT;
+  provenance.scenario_sha256 = sha256_hex(scenario_text);
+  provenance.scenario_text = std::move(scenario_text);
+  provenance.seed = std::to_string(seed);
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  provenance.created_utc = text;
+  return provenance;
+}
+
+namespace {
+
+using hdf5::check_id;
+using hdf5::check_status;
+using hdf5::Handle;
+using hdf5::Types;
+
+constexpr unsigned deflate_level = 4;
+constexpr hsize_t day_block = 64;    // days or ticks buffered per write; also the chunk length in time
+constexpr hsize_t month_block = 12;  // months buffered per write
+constexpr hsize_t chunk_target_bytes = hsize_t{1} << 20;
+
+// One dimension of a dataset: its label, its dimension scale (or H5I_INVALID_HID) and its length.
+struct Axis {
+  const char* name;
+  hid_t scale;
+  hsize_t size;
+};
+
+// Chunks of at most about 1 MiB: halve the longest side until the chunk fits.
+std::vector<hsize_t> choose_chunk(std::vector<hsize_t> chunk, std::size_t element_size) {
+  for (hsize_t& side : chunk) side = std::max<hsize_t>(side, 1);
+  auto bytes = [&] {
+    hsize_t total = element_size;
+    for (hsize_t side : chunk) total *= side;
+    return total;
+  };
+  while (bytes() > chunk_target_bytes) {
+    auto longest = std::max_element(chunk.begin(), chunk.end());
+    if (*longest <= 1) break;
+    *longest = (*longest + 1) / 2;
+  }
+  return chunk;
+}
+
+Handle create_group(hid_t parent, const char* name) {
+  const std::string what = std::string("create group ") + name;
+  Handle gcpl = hdf5::plist(H5Pcreate(H5P_GROUP_CREATE), what);
+  check_status(H5Pset_obj_track_times(gcpl.get(), false), what);
+  return hdf5::group(H5Gcreate2(parent, name, H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), what);
+}
+
+void describe(hid_t object, const char* units, const char* long_name) {
+  if (units != nullptr) hdf5::write_string_attribute(object, "units", units);
+  hdf5::write_string_attribute(object, "long_name", long_name);
+}
+
+void make_scale(hid_t dataset, const char* dimension_name) {
+  check_status(H5DSset_scale(dataset, dimension_name), std::string("make dimension scale ") + dimension_name);
+}
+
+// Creates a chunked dataset; if extendible, the first dimension starts at 0 and is unlimited.
+// Scales are attached and every dimension labelled with its name.
+Handle create_dataset(hid_t parent, const char* name, hid_t file_type, std::size_t element_size,
+                      const std::vector<Axis>& axes, bool extendible, hsize_t time_chunk, bool compress) {
+  const std::string what = std::string("create dataset ") + name;
+  const int rank = static_cast<int>(axes.size());
+  std::vector<hsize_t> dims, max_dims, chunk;
+  for (const Axis& axis : axes) {
+    dims.push_back(axis.size);
+    max_dims.push_back(axis.size);
+    chunk.push_back(axis.size);
+  }
+  if (extendible) {
+    dims[0] = 0;
+    max_dims[0] = H5S_UNLIMITED;
+    chunk[0] = time_chunk;
+  }
+  chunk = choose_chunk(chunk, element_size);
+  Handle space = hdf5::dataspace(H5Screate_simple(rank, dims.data(), max_dims.data()), what);
+  Handle dcpl = hdf5::plist(H5Pcreate(H5P_DATASET_CREATE), what);
+  check_status(H5Pset_obj_track_times(dcpl.get(), false), what);
+  check_status(H5Pset_chunk(dcpl.get(), rank, chunk.data()), what);
+  if (compress) {
+    check_status(H5Pset_shuffle(dcpl.get()), what);
+    check_status(H5Pset_deflate(dcpl.get(), deflate_level), what);
+  }
+  Handle dataset =
+      hdf5::dataset(H5Dcreate2(parent, name, file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT), what);
+  for (int i = 0; i < rank; ++i) {
+    const Axis& axis = axes[static_cast<std::size_t>(i)];
+    if (axis.scale >= 0) check_status(H5DSattach_scale(dataset.get(), axis.scale, static_cast<unsigned>(i)), what);
+    check_status(H5DSset_label(dataset.get(), static_cast<unsigned>(i), axis.name), what);
+  }
+  return dataset;
+}
+
+hsize_t element_count(const std::vector<Axis>& axes) {
+  hsize_t count = 1;
+  for (const Axis& axis : axes) count *= axis.size;
+  return count;
+}
+
+template <class T>
+Handle write_fixed(hid_t parent, const char* name, std::span<const T> data, const std::vector<Axis>& axes,
+                   const char* units, const char* long_name, bool is_scale = false) {
+  const std::string what = std::string("write dataset ") + name;
+  if (element_count(axes) != data.size()) throw OutputError(what + ": data size does not match its dimensions");
+  Handle dataset = create_dataset(parent, name, Types<T>::file(), sizeof(T), axes, false, 0, true);
+  if (!data.empty()) {
+    check_status(H5Dwrite(dataset.get(), Types<T>::memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), what);
+  }
+  describe(dataset.get(), units, long_name);
+  if (is_scale) make_scale(dataset.get(), axes[0].name);
+  return dataset;
+}
+
+// Variable-length UTF-8 strings along one axis (not compressed: only heap references would be).
+Handle write_strings(hid_t parent, const char* name, const std::vector<std::string>& values, const Axis& axis,
+                     const char* long_name, bool is_scale = false) {
+  const std::string what = std::string("write dataset ") + name;
+  std::vector<const char*> pointers;
+  pointers.reserve(values.size());
+  for (const std::string& value : values) pointers.push_back(value.c_str());
+  Handle type = hdf5::utf8_string_type();
+  const std::vector<Axis> axes = {{axis.name, axis.scale, values.size()}};
+  Handle dataset = create_dataset(parent, name, type.get(), sizeof(char*), axes, false, 0, false);
+  if (!pointers.empty()) {
+    check_status(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), what);
+  }
+  describe(dataset.get(), nullptr, long_name);
+  if (is_scale) make_scale(dataset.get(), axis.name);
+  return dataset;
+}
+
+// An extendible dataset filled row by row along its first dimension. Rows are buffered and written
+// block_rows at a time (block_rows is also the chunk length, so each write fills whole chunks).
+class Series {
+ public:
+  Series() = default;
+
+  template <class T>
+  static Series create(hid_t parent, const char* name, std::vector<Axis> axes, hsize_t block_rows,
+                       const char* units, const char* long_name, const char* scale_name = nullptr) {
+    Series series;
+    series.name_ = name;
+    if (scale_name != nullptr) axes[0].scale = H5I_INVALID_HID;
+    series.dataset_ = create_dataset(parent, name, Types<T>::file(), sizeof(T), axes, true, block_rows, true);
+    describe(series.dataset_.get(), units, long_name);
+    if (scale_name != nullptr) make_scale(series.dataset_.get(), scale_name);
+    series.memory_type_ = Types<T>::memory();
+    series.shape_.push_back(0);
+    series.row_elements_ = 1;
+    for (std::size_t i = 1; i < axes.size(); ++i) {
+      series.shape_.push_back(axes[i].size);
+      series.row_elements_ *= static_cast<std::size_t>(axes[i].size);
+    }
+    series.element_size_ = sizeof(T);
+    series.block_rows_ = block_rows;
+    series.buffer_.resize(static_cast<std::size_t>(block_rows) * series.row_elements_ * sizeof(T));
+    return series;
+  }
+
+  hid_t id() const { return dataset_.get(); }
+  std::size_t row_elements() const { return row_elements_; }
+  hsize_t rows() const { return shape_.empty() ? 0 : shape_[0] + buffered_rows_; }
+
+  template <class T>
+  void append(std::span<const T> row) {
+    if (row.size() != row_elements_ || sizeof(T) != element_size_) {
+      throw OutputError("append to " + name_ + ": row has " + std::to_string(row.size()) + " values, expected " +
+                        std::to_string(row_elements_));
+    }
+    if (!row.empty()) std::memcpy(buffer_.data() + buffered_rows_ * row.size_bytes(), row.data(), row.size_bytes());
+    if (++buffered_rows_ == block_rows_) flush();
+  }
+  template <class T>
+  void append_value(T value) {
+    append(std::span<const T>(&value, 1));
+  }
+
+  void flush() {
+    if (buffered_rows_ == 0) return;
+    const std::string what = "write " + name_;
+    std::vector<hsize_t> start(shape_.size(), 0), count = shape_;
+    start[0] = shape_[0];
+    count[0] = buffered_rows_;
+    std::vector<hsize_t> extent = shape_;
+    extent[0] += buffered_rows_;
+    check_status(H5Dset_extent(dataset_.get(), extent.data()), what);
+    if (row_elements_ > 0) {
+      Handle file_space = hdf5::dataspace(H5Dget_space(dataset_.get()), what);
+      check_status(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
+                   what);
+      Handle memory_space = hdf5::dataspace(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr), what);
+      check_status(H5Dwrite(dataset_.get(), memory_type_, memory_space.get(), file_space.get(), H5P_DEFAULT,
+                            buffer_.data()),
+                   what);
+    }
+    shape_[0] = extent[0];
+    buffered_rows_ = 0;
+  }
+
+  void close() { dataset_.reset(); }
+
+ private:
+  std::string name_;
+  Handle dataset_;
+  hid_t memory_type_ = H5I_INVALID_HID;
+  std::vector<hsize_t> shape_;  // rows written so far, then the fixed trailing dimensions
+  std::size_t row_elements_ = 0;
+  std::size_t element_size_ = 0;
+  hsize_t block_rows_ = 1;
+  hsize_t buffered_rows_ = 0;
+  std::vector<std::byte> buffer_;
+};
+
+// Tables of what goes into /daily and /monthly: name, field, units, long name.
+struct DailyReal {
+  const char* name;
+  double DailyIndicators::*field;
+  const char* units;
+  const char* long_name;
+};
+constexpr DailyReal daily_reals[] = {
+    {"diversity_resource_share", &DailyIndicators::diversity_resource_share, "1",
+     "share of residents whose mean out-group trust is at or above the diversity threshold"},
+    {"generalised_trust", &DailyIndicators::generalised_trust, "0-10 scale", "mean generalised trust (ESS 0-10 scale)"},
+    {"mean_outgroup_trust", &DailyIndicators::mean_outgroup_trust, "1", "mean trust toward out-groups (0-1 scale)"},
+    {"intergroup_encounter_share", &DailyIndicators::intergroup_encounter_share, "1",
+     "share of the day's encounters that were between members of different groups"},
+    {"cross_group_tie_share", &DailyIndicators::cross_group_tie_share, "1",
+     "share of residents with at least one cross-group tie"},
+    {"perceived_discrimination_share", &DailyIndicators::perceived_discrimination_share, "1",
+     "share of residents with a discrimination event in the last 30 days"},
+};
+
+struct DailyCount {
+  const char* name;
+  std::int64_t DailyIndicators::*field;
+  const char* units;
+  const char* long_name;
+};
+constexpr DailyCount daily_counts[] = {
+    {"encounters", &DailyIndicators::encounters, "count", "encounters during the day"},
+    {"intergroup_encounters", &DailyIndicators::intergroup_encounters, "count",
+     "encounters between members of different groups during the day"},
+    {"positive_contacts", &DailyIndicators::positive_contacts, "count", "positive intergroup contacts during the day"},
+    {"negative_contacts", &DailyIndicators::negative_contacts, "count",
+     "negative intergroup contacts during the day, including discrimination"},
+    {"discrimination_events", &DailyIndicators::discrimination_events, "count", "discrimination events during the day"},
+};
+
+struct DailyGroupReal {
+  const char* name;
+  std::vector<double> DailyIndicators::*field;
+  const char* units;
+  const char* long_name;
+};
+constexpr DailyGroupReal daily_group_reals[] = {
+    {"diversity_resource_share_by_group", &DailyIndicators::diversity_resource_share_by_group, "1",
+     "share of the group's residents whose mean out-group trust is at or above the diversity threshold"},
+    {"generalised_trust_by_group", &DailyIndicators::generalised_trust_by_group, "0-10 scale",
+     "mean generalised trust of the group's residents (ESS 0-10 scale)"},
+    {"mean_outgroup_trust_by_group", &DailyIndicators::mean_outgroup_trust_by_group, "1",
+     "mean trust of the group's residents toward out-groups (0-1 scale)"},
+    {"cross_group_tie_share_by_group", &DailyIndicators::cross_group_tie_share_by_group, "1",
+     "share of the group's residents with at least one cross-group tie"},
+    {"perceived_discrimination_share_by_group", &DailyIndicators::perceived_discrimination_share_by_group, "1",
+     "share of the group's residents with a discrimination event in the last 30 days"},
+};
+
+struct DailyGroupCount {
+  const char* name;
+  std::vector<std::int64_t> DailyIndicators::*field;
+  const char* units;
+  const char* long_name;
+};
+constexpr DailyGroupCount daily_group_counts[] = {
+    {"positive_contacts_by_group", &DailyIndicators::positive_contacts_by_group, "count",
+     "positive intergroup contacts during the day with a member of the group taking part"},
+    {"negative_contacts_by_group", &DailyIndicators::negative_contacts_by_group, "count",
+     "negative intergroup contacts during the day with a member of the group taking part"},
+    {"discrimination_events_by_group", &DailyIndicators::discrimination_events_by_group, "count",
+     "discrimination events during the day against members of the group"},
+};
+
+struct DistrictReal {
+  const char* name;
+  std::vector<double> MonthlyIndicators::*field;
+  const char* units;
+  const char* long_name;
+};
+constexpr DistrictReal district_reals[] = {
+    {"district_diversity_resource_share", &MonthlyIndicators::district_diversity_resource_share, "1",
+     "share of the district's residents whose mean out-group trust is at or above the diversity threshold"},
+    {"district_mean_outgroup_trust", &MonthlyIndicators::district_mean_outgroup_trust, "1",
+     "mean trust of the district's residents toward out-groups (0-1 scale)"},
+    {"district_generalised_trust", &MonthlyIndicators::district_generalised_trust, "0-10 scale",
+     "mean generalised trust of the district's residents (ESS 0-10 scale)"},
+    {"district_multigroup_dissimilarity", &MonthlyIndicators::district_multigroup_dissimilarity, "1",
+     "multigroup dissimilarity index within the district, over its cells"},
+    {"district_theil_h", &MonthlyIndicators::district_theil_h, "1",
+     "Theil's information index H within the district, over its cells"},
+};
+
+// The indicator's values, or fill values if the metrics left it empty (e.g. districts not recorded).
+template <class T>
+std::span<const T> row_or_fill(const std::vector<T>& values, std::size_t expected, std::vector<T>& scratch, T fill,
+                               const char* name) {
+  if (values.size() == expected) return values;
+  if (!values.empty()) {
+    throw OutputError(std::string("indicator ") + name + " has " + std::to_string(values.size()) +
+                      " values, expected " + std::to_string(expected));
+  }
+  scratch.assign(expected, fill);
+  return scratch;
+}
+
+template <class T>
+void require_size(const std::vector<T>& values, std::size_t expected, const char* name) {
+  if (values.size() != expected) {
+    throw OutputError(std::string("world field ") + name + " has " + std::to_string(values.size()) +
+                      " values, expected " + std::to_string(expected));
+  }
+}
+
+constexpr double not_recorded = std::numeric_limits<double>::quiet_NaN();
+constexpr std::int64_t count_not_recorded = -1;
+
+}  // namespace
+
+struct SegregationSeries {
+  Handle group;
+  Series dissimilarity, multigroup_dissimilarity, theil_h, isolation, exposure;
+};
+
+struct Hdf5RunWriter::Impl {
+  std::string path;
+  std::string temporary_path;
+  bool finished = false;
+  bool started = false;
+
+  Handle file;
+  std::size_t group_count = 0;
+  std::size_t district_count = 0;
+  std::size_t sample_count = 0;
+
+  // Dimension scales.
+  Handle group_scale, target_group_scale, district_scale, sample_scale, venue_scale, x_scale, y_scale;
+  Series day, tick, month_day;
+  // Fixed description of the world, closed after on_start.
+  // Daily.
+  Handle daily_group;
+  std::vector<Series> daily_real_series, daily_count_series, daily_group_real_series, daily_group_count_series;
+  Series trust_matrix;
+  // Monthly.
+  Handle monthly_group;
+  Series month;
+  SegregationSeries by_cell, by_district;
+  std::vector<Series> district_real_series;
+  Series district_residents_by_group;
+  // Samples.
+  Handle samples_group;
+  Series sample_venue, sample_outgroup_trust;
+
+  std::vector<double> real_scratch;
+  std::vector<std::int64_t> count_scratch;
+
+  ~Impl() {
+    if (finished) return;
+    close_all();
+    std::error_code ignored;
+    std::filesystem::remove(temporary_path, ignored);
+  }
+
+  std::vector<Series*> all_series() {
+    std::vector<Series*> series = {&day, &tick, &month_day, &trust_matrix, &month, &district_residents_by_group,
+                                   &sample_venue, &sample_outgroup_trust};
+    for (SegregationSeries* indices : {&by_cell, &by_district}) {
+      for (Series* s : {&indices->dissimilarity, &indices->multigroup_dissimilarity, &indices->theil_h,
+                        &indices->isolation, &indices->exposure}) {
+        series.push_back(s);
+      }
+    }
+    for (auto* list : {&daily_real_series, &daily_count_series, &daily_group_real_series, &daily_group_count_series,
+                       &district_real_series}) {
+      for (Series& s : *list) series.push_back(&s);
+    }
+    return series;
+  }
+
+  // Closes every object, then the file, without reporting errors (cleanup after a failure).
+  void close_all() noexcept {
+    for (Series* series : all_series()) series->close();
+    for (Handle* handle : {&by_cell.group, &by_district.group, &daily_group, &monthly_group, &samples_group,
+                           &group_scale, &target_group_scale, &district_scale, &sample_scale, &venue_scale, &x_scale,
+                           &y_scale}) {
+      handle->reset();
+    }
+    file.reset();
+  }
+
+  void create(const Provenance& provenance);
+  void start(const ScenarioConfig& config, const World& world, std::span<const std::uint32_t> sample);
+  void write_groups(const ScenarioConfig& config, const World& world);
+  void write_districts(const City& city);
+  void write_city(const City& city);
+  void write_venues(const Venues& venues);
+  void create_series();
+  void slot(int tick_index, std::span<const std::uint32_t> sample_venues);
+  void add_day(const DailyIndicators& daily, std::span<const float> sample_outgroup_trust);
+  void add_month(const MonthlyIndicators& monthly);
+  void finish(int days_run);
+};
+
+void Hdf5RunWriter::Impl::create(const Provenance& provenance) {
+  const std::filesystem::path target(path);
+  std::filesystem::path directory = target.parent_path();
+  if (directory.empty()) directory = ".";
+  std::error_code error;
+  if (!std::filesystem::is_directory(directory, error)) {
+    throw OutputError("cannot create output file '" + path + "': directory '" + directory.string() +
+                      "' does not exist");
+  }
+  if (std::filesystem::is_directory(target, error)) {
+    throw OutputError("cannot create output file '" + path + "': a directory of that name exists");
+  }
+
+  const std::string what = "cannot create output file '" + path + "' (as temporary file '" + temporary_path + "')";
+  Handle fcpl = hdf5::plist(H5Pcreate(H5P_FILE_CREATE), what);
+  check_status(H5Pset_obj_track_times(fcpl.get(), false), what);  // the root group
+  Handle fapl = hdf5::plist(H5Pcreate(H5P_FILE_ACCESS), what);
+  // Closing the file closes whatever is still open, so a failed run never leaks the descriptor.
+  check_status(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG), what);
+#if H5_VERSION_GE(1, 10, 7)
+  // Only this process writes the temporary file; locks fail on some cluster file systems.
+  check_status(H5Pset_file_locking(fapl.get(), false, true), what);
+#endif
+  file = hdf5::file(H5Fcreate(temporary_path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()), what);
+
+  const hid_t root = file.get();
+  hdf5::write_string_attribute(root, "title", "Convivia simulation run");
+  hdf5::write_string_attribute(root, "conventions", "convivia-run-1");
+  hdf5::write_string_attribute(root, "model_version", provenance.model_version);
+  hdf5::write_string_attribute(root, "git_commit", provenance.git_commit);
+  hdf5::write_string_attribute(root, "scenario", provenance.scenario_text);
+  hdf5::write_string_attribute(root, "scenario_sha256", provenance.scenario_sha256);
+  hdf5::write_string_attribute(root, "seed", provenance.seed);
+  hdf5::write_string_attribute(root, "created_utc", provenance.created_utc);
+}
+
+void Hdf5RunWriter::Impl::start(const ScenarioConfig& config, const World& world,
+                                std::span<const std::uint32_t> sample) {
+  if (started) throw OutputError("on_start called twice");
+  started = true;
+  const hid_t root = file.get();
+  const Population& residents = world.residents;
+  const City& city = world.city;
+  group_count = static_cast<std::size_t>(residents.group_count);
+  district_count = city.districts.size();
+  sample_count = sample.size();
+
+  hdf5::write_string_attribute(root, "scenario_name", config.name);
+  hdf5::write_int_attribute(root, "planned_days", config.run.days);
+  hdf5::write_int_attribute(root, "start_weekday", config.run.start_weekday);
+  hdf5::write_double_attribute(root, "diversity_threshold", config.output.diversity_threshold);
+  hdf5::write_int_attribute(root, "resident_count", static_cast<std::int64_t>(residents.size()));
+
+  // Dimension scales first, so every dataset after can attach to them.
+  std::vector<std::string> group_names(group_count);
+  for (std::size_t g = 0; g < group_count; ++g) {
+    group_names[g] = g < world.group_names.size() ? world.group_names[g] : "group_" + std::to_string(g);
+  }
+  group_scale = write_strings(root, "group", group_names, {"group", H5I_INVALID_HID, 0}, "origin group", true);
+  target_group_scale = write_strings(root, "target_group", group_names, {"target_group", H5I_INVALID_HID, 0},
+                                     "origin group toward which trust or exposure is measured", true);
+  std::vector<std::string> district_ids;
+  for (const District& district : city.districts) district_ids.push_back(district.id);
+  district_scale = write_strings(root, "district", district_ids, {"district", H5I_INVALID_HID, 0}, "district id", true);
+
+  for (std::uint32_t resident : sample) {
+    if (resident >= residents.size()) {
+      throw OutputError("sampled resident " + std::to_string(resident) + " does not exist");
+    }
+  }
+  sample_scale = write_fixed<std::uint32_t>(root, "sample", sample, {{"sample", H5I_INVALID_HID, sample_count}}, "1",
+                                            "resident id of each sampled resident", true);
+  std::vector<std::uint32_t> venue_ids(world.venues.size());
+  std::iota(venue_ids.begin(), venue_ids.end(), 0u);
+  venue_scale = write_fixed<std::uint32_t>(root, "venue", venue_ids, {{"venue", H5I_INVALID_HID, venue_ids.size()}},
+                                           "1", "venue id", true);
+  std::vector<double> centres(static_cast<std::size_t>(std::max(city.width, 0)));
+  for (std::size_t i = 0; i < centres.size(); ++i) centres[i] = (static_cast<double>(i) + 0.5) * city.cell_size_m;
+  x_scale = write_fixed<double>(root, "x", centres, {{"x", H5I_INVALID_HID, centres.size()}}, "m",
+                                "east coordinate of cell centres in the city frame", true);
+  centres.resize(static_cast<std::size_t>(std::max(city.height, 0)));
+  for (std::size_t i = 0; i < centres.size(); ++i) centres[i] = (static_cast<double>(i) + 0.5) * city.cell_size_m;
+  y_scale = write_fixed<double>(root, "y", centres, {{"y", H5I_INVALID_HID, centres.size()}}, "m",
+                                "north coordinate of cell centres in the city frame", true);
+  day = Series::create<std::int32_t>(root, "day", {{"day", H5I_INVALID_HID, 0}}, day_block, "day",
+                                     "day index since the start of the run", "day");
+  tick = Series::create<std::int32_t>(root, "tick", {{"tick", H5I_INVALID_HID, 0}}, day_block, "tick",
+                                      "time slot index: day * 3 + slot (0 daytime, 1 leisure, 2 evening)", "tick");
+  month_day = Series::create<std::int32_t>(root, "month_day", {{"month_day", H5I_INVALID_HID, 0}}, month_block, "day",
+                                           "first day of each 30-day month", "month_day");
+
+  write_groups(config, world);
+  write_districts(city);
+  write_city(city);
+  write_venues(world.venues);
+
+  samples_group = create_group(root, "samples");
+  std::vector<std::uint8_t> sample_group;
+  std::vector<std::uint32_t> sample_home;
+  for (std::uint32_t resident : sample) {
+    sample_group.push_back(residents.group[resident]);
+    sample_home.push_back(residents.home_venue[resident]);
+  }
+  const Axis sample_axis{"sample", sample_scale.get(), sample_count};
+  write_fixed<std::uint8_t>(samples_group.get(), "group", sample_group, {sample_axis}, "1",
+                            "group index of each sampled resident");
+  write_fixed<std::uint32_t>(samples_group.get(), "home_venue", sample_home, {sample_axis}, "1",
+                             "home-block venue id of each sampled resident at the start");
+  create_series();
+}
+
+void Hdf5RunWriter::Impl::write_groups(const ScenarioConfig& config, const World& world) {
+  Handle groups = create_group(file.get(), "groups");
+  const Axis axis{"group", group_scale.get(), group_count};
+  std::vector<std::string> colour;
+  std::vector<std::uint8_t> speaks_language;
+  std::vector<double> share, arrival_rate;
+  for (std::size_t g = 0; g < group_count; ++g) {
+    // Groups are matched to their configuration by name (imported cities name groups in the data),
+    // falling back to position.
+    const GroupConfig* found = nullptr;
+    for (const GroupConfig& candidate : config.groups) {
+      if (g < world.group_names.size() && candidate.name == world.group_names[g]) found = &candidate;
+    }
+    if (found == nullptr && g < config.groups.size()) found = &config.groups[g];
+    const GroupConfig group = found != nullptr ? *found : GroupConfig{};
+    colour.push_back(group.colour);
+    speaks_language.push_back(group.speaks_language ? 1 : 0);
+    share.push_back(group.share);
+    arrival_rate.push_back(group.arrival_rate_per_year);
+  }
+  std::vector<std::int64_t> residents_by_group(group_count, 0);
+  for (std::uint8_t g : world.residents.group) {
+    if (g < group_count) ++residents_by_group[g];
+  }
+  write_strings(groups.get(), "colour", colour, axis, "display colour of the group (#rrggbb)");
+  write_fixed<std::uint8_t>(groups.get(), "speaks_language", speaks_language, {axis}, "1",
+                            "1 if the group speaks the city's majority language at arrival");
+  write_fixed<double>(groups.get(), "share", share, {axis}, "1", "configured city-wide share of residents");
+  write_fixed<double>(groups.get(), "arrival_rate_per_year", arrival_rate, {axis}, "1/year",
+                      "arrivals per year as a fraction of the group");
+  write_fixed<std::int64_t>(groups.get(), "initial_residents", residents_by_group, {axis}, "count",
+                            "residents of the group at the start of the run");
+}
+
+void Hdf5RunWriter::Impl::write_districts(const City& city) {
+  Handle districts = create_group(file.get(), "districts");
+  const Axis axis{"district", district_scale.get(), district_count};
+  std::vector<std::string> names;
+  std::vector<std::int32_t> cell_count, ring_district, ring_vertex_count;
+  std::vector<std::int64_t> ring_start;
+  std::vector<double> vertex_x, vertex_y;
+  for (std::size_t d = 0; d < district_count; ++d) {
+    const District& district = city.districts[d];
+    names.push_back(district.name);
+    cell_count.push_back(district.cell_count);
+    for (const RingM& ring : district.outline_m) {
+      ring_district.push_back(static_cast<std::int32_t>(d));
+      ring_start.push_back(static_cast<std::int64_t>(vertex_x.size()));
+      ring_vertex_count.push_back(static_cast<std::int32_t>(ring.size()));
+      for (const PointM& point : ring) {
+        vertex_x.push_back(point[0]);
+        vertex_y.push_back(point[1]);
+      }
+    }
+  }
+  write_strings(districts.get(), "name", names, axis, "district name");
+  write_fixed<std::int32_t>(districts.get(), "cell_count", cell_count, {axis}, "count", "cells in the district");
+  const Axis ring_axis{"ring", H5I_INVALID_HID, ring_district.size()};
+  const Axis vertex_axis{"vertex", H5I_INVALID_HID, vertex_x.size()};
+  write_fixed<std::int32_t>(districts.get(), "ring_district", ring_district, {ring_axis}, "1",
+                            "district index of each outline ring");
+  write_fixed<std::int64_t>(districts.get(), "ring_start", ring_start, {ring_axis}, "1",
+                            "index of the first vertex of each outline ring");
+  write_fixed<std::int32_t>(districts.get(), "ring_vertex_count", ring_vertex_count, {ring_axis}, "count",
+                            "vertices in each outline ring");
+  write_fixed<double>(districts.get(), "vertex_x_m", vertex_x, {vertex_axis}, "m",
+                      "east coordinate of outline vertices in the city frame");
+  write_fixed<double>(districts.get(), "vertex_y_m", vertex_y, {vertex_axis}, "m",
+                      "north coordinate of outline vertices in the city frame");
+}
+
+void Hdf5RunWriter::Impl::write_city(const City& city) {
+  Handle city_group = create_group(file.get(), "city");
+  const std::size_t cells = static_cast<std::size_t>(std::max(city.width, 0)) * static_cast<std::size_t>(std::max(city.height, 0));
+  require_size(city.cell_district, cells, "cell_district");
+  require_size(city.cell_capacity, cells, "cell_capacity");
+  require_size(city.cell_social_housing, cells, "cell_social_housing");
+  const std::vector<Axis> raster = {{"y", y_scale.get(), static_cast<hsize_t>(std::max(city.height, 0))},
+                                    {"x", x_scale.get(), static_cast<hsize_t>(std::max(city.width, 0))}};
+  Handle cell_district = write_fixed<std::int32_t>(city_group.get(), "cell_district", city.cell_district, raster, "1",
+                                                   "district index of each cell (-1: outside every district)");
+  write_fixed<std::uint16_t>(city_group.get(), "cell_capacity", city.cell_capacity, raster, "households",
+                             "housing capacity of each cell");
+  write_fixed<std::uint8_t>(city_group.get(), "cell_social_housing", city.cell_social_housing, raster, "1",
+                            "1 if the cell's housing is social housing");
+  for (hid_t object : {city_group.get(), cell_district.get()}) {
+    hdf5::write_double_attribute(object, "cell_size_m", city.cell_size_m);
+    hdf5::write_double_attribute(object, "origin_lon", city.origin_lon);
+    hdf5::write_double_attribute(object, "origin_lat", city.origin_lat);
+    hdf5::write_double_attribute(object, "origin_x_m", city.origin_x_m);
+    hdf5::write_double_attribute(object, "origin_y_m", city.origin_y_m);
+    hdf5::write_int_attribute(object, "width", city.width);
+    hdf5::write_int_attribute(object, "height", city.height);
+  }
+}
+
+void Hdf5RunWriter::Impl::write_venues(const Venues& venues) {
+  Handle group = create_group(file.get(), "venues");
+  const std::size_t count = venues.size();
+  require_size(venues.cell, count, "venues.cell");
+  require_size(venues.district, count, "venues.district");
+  require_size(venues.capacity, count, "venues.capacity");
+  require_size(venues.slot_mask, count, "venues.slot_mask");
+  require_size(venues.weekday_mask, count, "venues.weekday_mask");
+  require_size(venues.cooperation, count, "venues.cooperation");
+  require_size(venues.attractiveness, count, "venues.attractiveness");
+  require_size(venues.x_m, count, "venues.x_m");
+  require_size(venues.y_m, count, "venues.y_m");
+  const std::vector<Axis> axis = {{"venue", venue_scale.get(), count}};
+  std::vector<std::uint8_t> kind(count);
+  for (std::size_t v = 0; v < count; ++v) kind[v] = static_cast<std::uint8_t>(venues.kind[v]);
+  Handle kind_dataset = write_fixed<std::uint8_t>(group.get(), "kind", kind, axis, "1",
+                                                  "venue kind, an index into the kind_names attribute");
+  hdf5::write_string_array_attribute(kind_dataset.get(), "kind_names", venue_kind_names);
+  write_fixed<std::uint32_t>(group.get(), "cell", venues.cell, axis, "1", "cell index (y * width + x) of the venue");
+  write_fixed<std::int32_t>(group.get(), "district", venues.district, axis, "1",
+                            "district index of the venue (-1: outside every district)");
+  write_fixed<float>(group.get(), "x_m", venues.x_m, axis, "m", "east coordinate of the venue in the city frame");
+  write_fixed<float>(group.get(), "y_m", venues.y_m, axis, "m", "north coordinate of the venue in the city frame");
+  write_fixed<std::uint32_t>(group.get(), "capacity", venues.capacity, axis, "count", "nominal capacity in residents");
+  write_fixed<float>(group.get(), "cooperation", venues.cooperation, axis, "1",
+                     "how far activities at the venue are cooperative and equal-status (0-1)");
+  write_fixed<float>(group.get(), "attractiveness", venues.attractiveness, axis, "1", "utility in leisure choice");
+  write_fixed<std::uint8_t>(group.get(), "slot_mask", venues.slot_mask, axis, "1",
+                            "bit s set: open in slot s (0 daytime, 1 leisure, 2 evening)");
+  write_fixed<std::uint8_t>(group.get(), "weekday_mask", venues.weekday_mask, axis, "1",
+                            "bit d set: open on weekday d (0 Monday ... 6 Sunday)");
+}
+
+void Hdf5RunWriter::Impl::create_series() {
+  const Axis day_axis{"day", day.id(), 0};
+  const Axis tick_axis{"tick", tick.id(), 0};
+  const Axis month_axis{"month_day", month_day.id(), 0};
+  const Axis group_axis{"group", group_scale.get(), group_count};
+  const Axis target_axis{"target_group", target_group_scale.get(), group_count};
+  const Axis district_axis{"district", district_scale.get(), district_count};
+  const Axis sample_axis{"sample", sample_scale.get(), sample_count};
+
+  daily_group = create_group(file.get(), "daily");
+  const hid_t daily = daily_group.get();
+  for (const DailyReal& entry : daily_reals) {
+    daily_real_series.push_back(Series::create<double>(daily, entry.name, {day_axis}, day_block, entry.units, entry.long_name));
+  }
+  for (const DailyCount& entry : daily_counts) {
+    daily_count_series.push_back(
+        Series::create<std::int64_t>(daily, entry.name, {day_axis}, day_block, entry.units, entry.long_name));
+  }
+  for (const DailyGroupReal& entry : daily_group_reals) {
+    daily_group_real_series.push_back(
+        Series::create<double>(daily, entry.name, {day_axis, group_axis}, day_block, entry.units, entry.long_name));
+  }
+  for (const DailyGroupCount& entry : daily_group_counts) {
+    daily_group_count_series.push_back(Series::create<std::int64_t>(daily, entry.name, {day_axis, group_axis}, day_block,
+                                                                    entry.units, entry.long_name));
+  }
+  trust_matrix = Series::create<double>(daily, "trust_matrix", {day_axis, group_axis, target_axis}, day_block, "1",
+                                        "mean trust of members of group toward members of target_group (0-1 scale)");
+
+  monthly_group = create_group(file.get(), "monthly");
+  const hid_t monthly = monthly_group.get();
+  month = Series::create<std::int32_t>(monthly, "month", {month_axis}, month_block, "1", "month index (0 for day 0)");
+  for (auto [indices, name, units_name] :
+       {std::tuple{&by_cell, "city_by_cell", "inhabited cells"}, std::tuple{&by_district, "city_by_district", "districts"}}) {
+    indices->group = create_group(monthly, name);
+    const hid_t g = indices->group.get();
+    hdf5::write_string_attribute(g, "spatial_units", units_name);
+    indices->dissimilarity = Series::create<double>(g, "dissimilarity", {month_axis, group_axis}, month_block, "1",
+                                                    "dissimilarity index D of each group against the rest");
+    indices->multigroup_dissimilarity = Series::create<double>(g, "multigroup_dissimilarity", {month_axis}, month_block,
+                                                               "1", "multigroup dissimilarity index D");
+    indices->theil_h = Series::create<double>(g, "theil_h", {month_axis}, month_block, "1",
+                                              "Theil's information index H (multigroup entropy index)");
+    indices->isolation = Series::create<double>(g, "isolation", {month_axis, group_axis}, month_block, "1",
+                                                "isolation index of each group");
+    indices->exposure = Series::create<double>(g, "exposure", {month_axis, group_axis, target_axis}, month_block, "1",
+                                               "exposure of members of group to members of target_group");
+  }
+  for (const DistrictReal& entry : district_reals) {
+    district_real_series.push_back(Series::create<double>(monthly, entry.name, {month_axis, district_axis}, month_block,
+                                                          entry.units, entry.long_name));
+  }
+  district_residents_by_group = Series::create<std::int64_t>(
+      monthly, "district_residents_by_group", {month_axis, district_axis, group_axis}, month_block, "count",
+      "residents of each group living in the district");
+
+  const hid_t samples = samples_group.get();
+  sample_venue = Series::create<std::uint32_t>(samples, "venue", {tick_axis, sample_axis}, day_block, "1",
+                                               "venue id of each sampled resident in each slot");
+  hdf5::write_int_attribute(sample_venue.id(), "no_venue", no_venue);
+  sample_outgroup_trust = Series::create<float>(samples, "outgroup_trust", {day_axis, sample_axis}, day_block, "1",
+                                                "mean out-group trust of each sampled resident at the end of the day (0-1 scale)");
+}
+
+void Hdf5RunWriter::Impl::slot(int tick_index, std::span<const std::uint32_t> sample_venues) {
+  if (!started) throw OutputError("on_slot before on_start");
+  tick.append_value<std::int32_t>(tick_index);
+  sample_venue.append(sample_venues);
+}
+
+void Hdf5RunWriter::Impl::add_day(const DailyIndicators& daily, std::span<const float> sample_outgroup_trust_row) {
+  if (!started) throw OutputError("on_day before on_start");
+  day.append_value<std::int32_t>(daily.day);
+  for (std::size_t i = 0; i < std::size(daily_reals); ++i) daily_real_series[i].append_value(daily.*daily_reals[i].field);
+  for (std::size_t i = 0; i < std::size(daily_counts); ++i) {
+    daily_count_series[i].append_value(daily.*daily_counts[i].field);
+  }
+  for (std::size_t i = 0; i < std::size(daily_group_reals); ++i) {
+    const DailyGroupReal& entry = daily_group_reals[i];
+    daily_group_real_series[i].append(row_or_fill(daily.*entry.field, group_count, real_scratch, not_recorded, entry.name));
+  }
+  for (std::size_t i = 0; i < std::size(daily_group_counts); ++i) {
+    const DailyGroupCount& entry = daily_group_counts[i];
+    daily_group_count_series[i].append(
+        row_or_fill(daily.*entry.field, group_count, count_scratch, count_not_recorded, entry.name));
+  }
+  trust_matrix.append(row_or_fill(daily.trust_matrix, group_count * group_count, real_scratch, not_recorded, "trust_matrix"));
+  sample_outgroup_trust.append(sample_outgroup_trust_row);
+}
+
+void Hdf5RunWriter::Impl::add_month(const MonthlyIndicators& monthly) {
+  if (!started) throw OutputError("on_month before on_start");
+  month_day.append_value<std::int32_t>(monthly.day);
+  month.append_value<std::int32_t>(monthly.month);
+  for (auto [series, indices] : {std::pair{&by_cell, &monthly.city_by_cell}, std::pair{&by_district, &monthly.city_by_district}}) {
+    series->dissimilarity.append(row_or_fill(indices->dissimilarity, group_count, real_scratch, not_recorded, "dissimilarity"));
+    series->multigroup_dissimilarity.append_value(indices->multigroup_dissimilarity);
+    series->theil_h.append_value(indices->theil_h);
+    series->isolation.append(row_or_fill(indices->isolation, group_count, real_scratch, not_recorded, "isolation"));
+    series->exposure.append(
+        row_or_fill(indices->exposure, group_count * group_count, real_scratch, not_recorded, "exposure"));
+  }
+  for (std::size_t i = 0; i < std::size(district_reals); ++i) {
+    const DistrictReal& entry = district_reals[i];
+    district_real_series[i].append(row_or_fill(monthly.*entry.field, district_count, real_scratch, not_recorded, entry.name));
+  }
+  district_residents_by_group.append(row_or_fill(monthly.district_residents_by_group, district_count * group_count,
+                                                 count_scratch, count_not_recorded, "district_residents_by_group"));
+}
+
+void Hdf5RunWriter::Impl::finish(int days_run) {
+  if (finished) throw OutputError("on_finish called twice");
+  for (Series* series : all_series()) {
+    if (series->id() >= 0) series->flush();
+  }
+  hdf5::write_int_attribute(file.get(), "days_run", days_run);
+  for (Series* series : all_series()) series->close();
+  for (Handle* handle : {&by_cell.group, &by_district.group, &daily_group, &monthly_group, &samples_group,
+                         &group_scale, &target_group_scale, &district_scale, &sample_scale, &venue_scale, &x_scale,
+                         &y_scale}) {
+    handle->reset();
+  }
+  file.close("close file");
+  std::error_code error;
+  std::filesystem::rename(temporary_path, path, error);
+  if (error) {
+    throw OutputError("cannot rename temporary file '" + temporary_path + "' to '" + path + "': " + error.message());
+  }
+  finished = true;
+}
+
+// Public interface: every failure names the output path.
+namespace {
+template <class Action>
+void with_path(const std::string& path, Action action) {
+  try {
+    action();
+  } catch (const OutputError& error) {
+    const std::string message = error.what();
+    if (message.find(path) != std::string::npos) throw;
+    throw OutputError("output file '" + path + "': " + message);
+  }
+}
+}  // namespace
+
+Hdf5RunWriter::Hdf5RunWriter(std::string path, Provenance provenance)
+    : path_(std::move(path)), temporary_path_(path_ + ".tmp-" + std::to_string(::getpid())), impl_(std::make_unique<Impl>()) {
+  hdf5::silence_errors();
+  impl_->path = path_;
+  impl_->temporary_path = temporary_path_;
+  with_path(path_, [&] { impl_->create(provenance); });
+}
+
+Hdf5RunWriter::~Hdf5RunWriter() = default;
+
+void Hdf5RunWriter::on_start(const ScenarioConfig& config, const World& world,
+                             std::span<const std::uint32_t> sample_residents) {
+  with_path(path_, [&] { impl_->start(config, world, sample_residents); });
+}
+
+void Hdf5RunWriter::on_slot(int tick, std::span<const std::uint32_t> sample_venues) {
+  with_path(path_, [&] { impl_->slot(tick, sample_venues); });
+}
+
+void Hdf5RunWriter::on_day(const DailyIndicators& daily, std::span<const float> sample_outgroup_trust) {
+  with_path(path_, [&] { impl_->add_day(daily, sample_outgroup_trust); });
+}
+
+void Hdf5RunWriter::on_month(const MonthlyIndicators& monthly) {
+  with_path(path_, [&] { impl_->add_month(monthly); });
+}
+
+void Hdf5RunWriter::on_finish(int days_run) {
+  with_path(path_, [&] { impl_->finish(days_run); });
+}
+
+}  // namespace convivia
