@@ -538,7 +538,8 @@ std::string reference_tables_markdown() {
     md += "|---|---|---|---|---|---|\n";
   };
   auto row = [&md](const std::string& key, const auto& spec, const std::string& default_text) {
-    md += "| `" + key + "` | " + type_text(spec) + " | `" + table_cell(default_text) + "` | " +
+    const std::string shown = default_text.empty() ? "see below" : "`" + table_cell(default_text) + "`";
+    md += "| `" + key + "` | " + type_text(spec) + " | " + shown + " | " +
           table_cell(allowed_text(spec)) + " | " + table_cell(spec.meaning) + " | " + table_cell(spec.origin) + " |\n";
   };
   std::string section = "-";
@@ -555,7 +556,7 @@ std::string reference_tables_markdown() {
       header(section.empty() ? "Top level" : "[" + section + "]");
     }
     const std::string key = venue ? "venues.<kind>." + spec.key.substr(dot + 1) : spec.key;
-    row(key, spec, venue ? "see below" : toml_literal(spec.get(defaults)));
+    row(key, spec, venue ? "" : toml_literal(spec.get(defaults)));
     if (spec.key == "output.record_districts") break;
   }
   md += "\n### [[groups]]\n\nOne entry per group, in the order groups are numbered.\n\n";
