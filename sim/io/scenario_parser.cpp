@@ -128,16 +128,19 @@ struct KeyIndex {
         if (close_enough(leaf, best_distance)) return "did you mean '" + join(parent, best) + "'?";
       }
     }
-    // A misspelt section, or a key put in the wrong section.
-    std::string best;
-    std::size_t best_distance = std::string::npos;
-    auto consider = [&](const std::string& name) {
-      const std::size_t distance = edit_distance(key, name);
-      if (distance < best_distance) best_distance = distance, best = name;
-    };
-    for (const auto& [name, spec] : leaves) consider(name);
-    for (const std::string& name : sections) consider(name);
-    if (close_enough(key, best_distance)) return "did you mean '" + best + "'?";
+    // A misspelt section on the command line ("citty.scale"): compare whole dotted keys.
+    if (!known_parent(parent)) {
+      std::string best;
+      std::size_t best_distance = std::string::npos;
+      auto consider = [&](const std::string& name) {
+        const std::size_t distance = edit_distance(key, name);
+        if (distance < best_distance) best_distance = distance, best = name;
+      };
+      for (const auto& [name, spec] : leaves) consider(name);
+      for (const std::string& name : sections) consider(name);
+      if (close_enough(key, best_distance)) return "did you mean '" + best + "'?";
+    }
+    // A key put in the wrong section.
     for (const auto& [name, spec] : leaves) {
       if (split_last(name).second == leaf) return "did you mean '" + name + "'?";
     }
@@ -295,7 +298,7 @@ class ScenarioReader {
       const Where where = origin.at(name.source());
       // Quoted keys with dots would otherwise alias dotted keys.
       if (name.str().empty() || name.str().find('.') != std::string_view::npos) {
-        fail(where, key, "unknown key; " + key_index().suggestion(key));
+        fail(where, key, "unknown key: a quoted key may not contain dots; write it as a dotted key or in its table");
       }
       apply_key(key, node, where, origin);
     }

@@ -191,9 +191,9 @@ void EncounterSystem::run(const StepContext& context, VenueBuckets& buckets, Enc
   const std::uint32_t tick = context.time.tick();
 
   parallel_for(world.venues.size(), 256, [&](std::size_t begin, std::size_t end) {
-    bool created = false;
-    EncounterTally& tally = task_tallies_.local(created);
-    if (created) tally.reset(group_count);
+    bool existed = false;
+    EncounterTally& tally = task_tallies_.local(existed);
+    if (!existed) tally.reset(group_count);
     for (std::size_t v = begin; v < end; ++v) {
       const auto venue = static_cast<std::uint32_t>(v);
       std::span<std::uint32_t> present = buckets.residents_at(venue);
