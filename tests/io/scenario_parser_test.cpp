@@ -106,6 +106,11 @@ TEST(ScenarioParser, UnknownTopLevelKeyFindsItsSection) {
   expect_error("scale = 0.5\n" + one_group, 1, "scale", "did you mean 'city.scale'?");
 }
 
+TEST(ScenarioParser, UnknownKeyWithoutNearMatchListsSectionKeys) {
+  expect_error(one_group + "[culture]\nzzz = 1\n", 5, "culture.zzz",
+               "known keys in [culture]: features, traits, group_trait_bias");
+}
+
 TEST(ScenarioParser, UnknownKeyInGroupIsAnError) {
   expect_error("[[groups]]\nname = \"a\"\nshare = 1\ncolor = \"#112233\"\n", 4, "groups[0].color",
                "did you mean 'groups[0].colour'?");
