@@ -72,7 +72,7 @@ TableColumns find_columns(const CsvRow& header, const ImportedCityConfig& config
     const auto found = index_of.find(name);
     if (found == index_of.end()) {
       throw InputError(file, header.line, name,
-                       std::string("a column named by city.imported.") + key + " in the header, which has " +
+                       std::string("a column named by city.import.") + key + " in the header, which has " +
                            list_up_to(header.fields, header.fields.size()));
     }
     return found->second;
