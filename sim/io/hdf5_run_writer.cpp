@@ -622,8 +622,18 @@ void Hdf5RunWriter::Impl::write_districts(const City& city) {
   }
   write_strings(districts.get(), "name", names, axis, "district name");
   write_fixed<std::int32_t>(districts.get(), "cell_count", cell_count, {axis}, "count", "cells in the district");
-  const Axis ring_axis{"ring", H5I_INVALID_HID, ring_district.size()};
-  const Axis vertex_axis{"vertex", H5I_INVALID_HID, vertex_x.size()};
+  // Index scales give the ragged outline arrays named dimensions too.
+  std::vector<std::uint32_t> ring_ids(ring_district.size()), vertex_ids(vertex_x.size());
+  std::iota(ring_ids.begin(), ring_ids.end(), 0u);
+  std::iota(vertex_ids.begin(), vertex_ids.end(), 0u);
+  Handle ring_scale = write_fixed<std::uint32_t>(districts.get(), "ring", ring_ids,
+                                                 {{"ring", H5I_INVALID_HID, ring_ids.size()}}, "1",
+                                                 "outline ring index", true);
+  Handle vertex_scale = write_fixed<std::uint32_t>(districts.get(), "vertex", vertex_ids,
+                                                   {{"vertex", H5I_INVALID_HID, vertex_ids.size()}}, "1",
+                                                   "outline vertex index", true);
+  const Axis ring_axis{"ring", ring_scale.get(), ring_ids.size()};
+  const Axis vertex_axis{"vertex", vertex_scale.get(), vertex_ids.size()};
   write_fixed<std::int32_t>(districts.get(), "ring_district", ring_district, {ring_axis}, "1",
                             "district index of each outline ring");
   write_fixed<std::int64_t>(districts.get(), "ring_start", ring_start, {ring_axis}, "1",

@@ -497,6 +497,8 @@ TEST_F(Hdf5RunWriterTest, DimensionScalesAttached) {
   expect_scale(file.get(), "venues/capacity", 0, "venue", "venue");
   expect_scale(file.get(), "groups/colour", 0, "group", "group");
   expect_scale(file.get(), "districts/name", 0, "district", "district");
+  expect_scale(file.get(), "districts/ring_start", 0, "districts/ring", "ring");
+  expect_scale(file.get(), "districts/vertex_y_m", 0, "districts/vertex", "vertex");
 }
 
 TEST_F(Hdf5RunWriterTest, EveryDatasetDescribedAndCompressed) {
