@@ -253,7 +253,7 @@ TEST(DistrictTableReader, PolygonWithoutTableRow) {
 
 TEST(DistrictTableReader, ListsAtMostFiveMissingPolygons) {
   std::string csv = "district_id,district_name,a\n001,x,1\n002,y,2\n010,z,3\n";
-  for (int i = 0; i < 7; ++i) csv += "9" + std::to_string(i) + ",extra " + std::to_string(i) + ",1\n";
+  for (int i = 0; i < 7; ++i) csv.append("9").append(std::to_string(i)).append(",extra ").append(std::to_string(i)).append(",1\n");
   const InputError error = error_for(csv, small_geojson);
   EXPECT_TRUE(mentions(error, "7 have none"));
   EXPECT_TRUE(mentions(error, "94 extra 4"));
