@@ -1,7 +1,6 @@
 // HDF5 error reporting and the small helpers declared in hdf5_handles.hpp.
 #include "io/hdf5_handles.hpp"
 
-#include <mutex>
 #include <vector>
 
 namespace convivia::hdf5 {
@@ -17,8 +16,12 @@ herr_t collect_message(unsigned /*n*/, const H5E_error2_t* error, void* client_d
 }  // namespace
 
 void silence_errors() {
-  static std::once_flag once;
-  std::call_once(once, [] { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); });
+  // In a thread-safe HDF5 build each thread has its own error stack and printing setting.
+  thread_local bool silenced = false;
+  if (!silenced) {
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+    silenced = true;
+  }
 }
 
 std::string error_detail() {

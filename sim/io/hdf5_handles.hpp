@@ -2,7 +2,7 @@
 // hid_t, error checks that turn HDF5 failures into OutputError with HDF5's own reason attached, the
 // variable-length UTF-8 string type, typed attribute helpers and the native/file type of each
 // C++ element type. Assumes the serial HDF5 1.10 C library; callers use it from one thread.
-// HDF5's automatic error printing is switched off the first time any helper here runs.
+// The writer switches HDF5's automatic error printing off (silence_errors) before its first call.
 #pragma once
 
 #include "io/hdf5_run_writer.hpp"
@@ -58,7 +58,7 @@ class Handle {
   CloseFunction close_ = nullptr;
 };
 
-// Switches off HDF5's printing of error stacks to stderr (idempotent; process-wide).
+// Switches off HDF5's printing of error stacks to stderr for the calling thread (idempotent).
 void silence_errors();
 // The most specific messages of the current HDF5 error stack, then clears it.
 std::string error_detail();

@@ -180,8 +180,8 @@ class Series {
   Series() = default;
 
   template <class T>
-  static Series create(hid_t parent, const char* name, std::vector<Axis> axes, hsize_t block_rows,
-                       const char* units, const char* long_name, const char* scale_name = nullptr) {
+  static Series create(hid_t parent, const char* name, std::vector<Axis> axes, hsize_t block_rows, const char* units,
+                       const char* long_name, const char* scale_name = nullptr) {
     Series series;
     series.name_ = name;
     if (scale_name != nullptr) axes[0].scale = H5I_INVALID_HID;
@@ -232,10 +232,11 @@ class Series {
       Handle file_space = hdf5::dataspace(H5Dget_space(dataset_.get()), what);
       check_status(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
                    what);
-      Handle memory_space = hdf5::dataspace(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr), what);
-      check_status(H5Dwrite(dataset_.get(), memory_type_, memory_space.get(), file_space.get(), H5P_DEFAULT,
-                            buffer_.data()),
-                   what);
+      Handle memory_space =
+          hdf5::dataspace(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr), what);
+      check_status(
+          H5Dwrite(dataset_.get(), memory_type_, memory_space.get(), file_space.get(), H5P_DEFAULT, buffer_.data()),
+          what);
     }
     shape_[0] = extent[0];
     buffered_rows_ = 0;
@@ -415,7 +416,9 @@ struct Hdf5RunWriter::Impl {
   }
 
   std::vector<Series*> all_series() {
-    std::vector<Series*> series = {&day, &tick, &month_day, &trust_matrix, &month, &district_residents_by_group,
+    std::vector<Series*> series = {&day,          &tick,
+                                   &month_day,    &trust_matrix,
+                                   &month,        &district_residents_by_group,
                                    &sample_venue, &sample_outgroup_trust};
     for (SegregationSeries* indices : {&by_cell, &by_district}) {
       for (Series* s : {&indices->dissimilarity, &indices->multigroup_dissimilarity, &indices->theil_h,
@@ -433,9 +436,9 @@ struct Hdf5RunWriter::Impl {
   // Closes every object, then the file, without reporting errors (cleanup after a failure).
   void close_all() noexcept {
     for (Series* series : all_series()) series->close();
-    for (Handle* handle : {&by_cell.group, &by_district.group, &daily_group, &monthly_group, &samples_group,
-                           &group_scale, &target_group_scale, &district_scale, &sample_scale, &venue_scale, &x_scale,
-                           &y_scale}) {
+    for (Handle* handle :
+         {&by_cell.group, &by_district.group, &daily_group, &monthly_group, &samples_group, &group_scale,
+          &target_group_scale, &district_scale, &sample_scale, &venue_scale, &x_scale, &y_scale}) {
       handle->reset();
     }
     file.reset();
@@ -626,12 +629,11 @@ void Hdf5RunWriter::Impl::write_districts(const City& city) {
   std::vector<std::uint32_t> ring_ids(ring_district.size()), vertex_ids(vertex_x.size());
   std::iota(ring_ids.begin(), ring_ids.end(), 0u);
   std::iota(vertex_ids.begin(), vertex_ids.end(), 0u);
-  Handle ring_scale = write_fixed<std::uint32_t>(districts.get(), "ring", ring_ids,
-                                                 {{"ring", H5I_INVALID_HID, ring_ids.size()}}, "1",
-                                                 "outline ring index", true);
-  Handle vertex_scale = write_fixed<std::uint32_t>(districts.get(), "vertex", vertex_ids,
-                                                   {{"vertex", H5I_INVALID_HID, vertex_ids.size()}}, "1",
-                                                   "outline vertex index", true);
+  Handle ring_scale = write_fixed<std::uint32_t>(
+      districts.get(), "ring", ring_ids, {{"ring", H5I_INVALID_HID, ring_ids.size()}}, "1", "outline ring index", true);
+  Handle vertex_scale =
+      write_fixed<std::uint32_t>(districts.get(), "vertex", vertex_ids,
+                                 {{"vertex", H5I_INVALID_HID, vertex_ids.size()}}, "1", "outline vertex index", true);
   const Axis ring_axis{"ring", ring_scale.get(), ring_ids.size()};
   const Axis vertex_axis{"vertex", vertex_scale.get(), vertex_ids.size()};
   write_fixed<std::int32_t>(districts.get(), "ring_district", ring_district, {ring_axis}, "1",
@@ -648,7 +650,8 @@ void Hdf5RunWriter::Impl::write_districts(const City& city) {
 
 void Hdf5RunWriter::Impl::write_city(const City& city) {
   Handle city_group = create_group(file.get(), "city");
-  const std::size_t cells = static_cast<std::size_t>(std::max(city.width, 0)) * static_cast<std::size_t>(std::max(city.height, 0));
+  const std::size_t cells =
+      static_cast<std::size_t>(std::max(city.width, 0)) * static_cast<std::size_t>(std::max(city.height, 0));
   require_size(city.cell_district, cells, "cell_district");
   require_size(city.cell_capacity, cells, "cell_capacity");
   require_size(city.cell_social_housing, cells, "cell_social_housing");
@@ -716,7 +719,8 @@ void Hdf5RunWriter::Impl::create_series() {
   daily_group = create_group(file.get(), "daily");
   const hid_t daily = daily_group.get();
   for (const DailyReal& entry : daily_reals) {
-    daily_real_series.push_back(Series::create<double>(daily, entry.name, {day_axis}, day_block, entry.units, entry.long_name));
+    daily_real_series.push_back(
+        Series::create<double>(daily, entry.name, {day_axis}, day_block, entry.units, entry.long_name));
   }
   for (const DailyCount& entry : daily_counts) {
     daily_count_series.push_back(
@@ -727,8 +731,8 @@ void Hdf5RunWriter::Impl::create_series() {
         Series::create<double>(daily, entry.name, {day_axis, group_axis}, day_block, entry.units, entry.long_name));
   }
   for (const DailyGroupCount& entry : daily_group_counts) {
-    daily_group_count_series.push_back(Series::create<std::int64_t>(daily, entry.name, {day_axis, group_axis}, day_block,
-                                                                    entry.units, entry.long_name));
+    daily_group_count_series.push_back(Series::create<std::int64_t>(daily, entry.name, {day_axis, group_axis},
+                                                                    day_block, entry.units, entry.long_name));
   }
   trust_matrix = Series::create<double>(daily, "trust_matrix", {day_axis, group_axis, target_axis}, day_block, "1",
                                         "mean trust of members of group toward members of target_group (0-1 scale)");
@@ -736,8 +740,8 @@ void Hdf5RunWriter::Impl::create_series() {
   monthly_group = create_group(file.get(), "monthly");
   const hid_t monthly = monthly_group.get();
   month = Series::create<std::int32_t>(monthly, "month", {month_axis}, month_block, "1", "month index (0 for day 0)");
-  for (auto [indices, name, units_name] :
-       {std::tuple{&by_cell, "city_by_cell", "inhabited cells"}, std::tuple{&by_district, "city_by_district", "districts"}}) {
+  for (auto [indices, name, units_name] : {std::tuple{&by_cell, "city_by_cell", "inhabited cells"},
+                                           std::tuple{&by_district, "city_by_district", "districts"}}) {
     indices->group = create_group(monthly, name);
     const hid_t g = indices->group.get();
     hdf5::write_string_attribute(g, "spatial_units", units_name);
@@ -756,16 +760,17 @@ void Hdf5RunWriter::Impl::create_series() {
     district_real_series.push_back(Series::create<double>(monthly, entry.name, {month_axis, district_axis}, month_block,
                                                           entry.units, entry.long_name));
   }
-  district_residents_by_group = Series::create<std::int64_t>(
-      monthly, "district_residents_by_group", {month_axis, district_axis, group_axis}, month_block, "count",
-      "residents of each group living in the district");
+  district_residents_by_group =
+      Series::create<std::int64_t>(monthly, "district_residents_by_group", {month_axis, district_axis, group_axis},
+                                   month_block, "count", "residents of each group living in the district");
 
   const hid_t samples = samples_group.get();
   sample_venue = Series::create<std::uint32_t>(samples, "venue", {tick_axis, sample_axis}, day_block, "1",
                                                "venue id of each sampled resident in each slot");
   hdf5::write_int_attribute(sample_venue.id(), "no_venue", no_venue);
-  sample_outgroup_trust = Series::create<float>(samples, "outgroup_trust", {day_axis, sample_axis}, day_block, "1",
-                                                "mean out-group trust of each sampled resident at the end of the day (0-1 scale)");
+  sample_outgroup_trust =
+      Series::create<float>(samples, "outgroup_trust", {day_axis, sample_axis}, day_block, "1",
+                            "mean out-group trust of each sampled resident at the end of the day (0-1 scale)");
 }
 
 void Hdf5RunWriter::Impl::slot(int tick_index, std::span<const std::uint32_t> sample_venues) {
@@ -777,20 +782,23 @@ void Hdf5RunWriter::Impl::slot(int tick_index, std::span<const std::uint32_t> sa
 void Hdf5RunWriter::Impl::add_day(const DailyIndicators& daily, std::span<const float> sample_outgroup_trust_row) {
   if (!started) throw OutputError("on_day before on_start");
   day.append_value<std::int32_t>(daily.day);
-  for (std::size_t i = 0; i < std::size(daily_reals); ++i) daily_real_series[i].append_value(daily.*daily_reals[i].field);
+  for (std::size_t i = 0; i < std::size(daily_reals); ++i)
+    daily_real_series[i].append_value(daily.*daily_reals[i].field);
   for (std::size_t i = 0; i < std::size(daily_counts); ++i) {
     daily_count_series[i].append_value(daily.*daily_counts[i].field);
   }
   for (std::size_t i = 0; i < std::size(daily_group_reals); ++i) {
     const DailyGroupReal& entry = daily_group_reals[i];
-    daily_group_real_series[i].append(row_or_fill(daily.*entry.field, group_count, real_scratch, not_recorded, entry.name));
+    daily_group_real_series[i].append(
+        row_or_fill(daily.*entry.field, group_count, real_scratch, not_recorded, entry.name));
   }
   for (std::size_t i = 0; i < std::size(daily_group_counts); ++i) {
     const DailyGroupCount& entry = daily_group_counts[i];
     daily_group_count_series[i].append(
         row_or_fill(daily.*entry.field, group_count, count_scratch, count_not_recorded, entry.name));
   }
-  trust_matrix.append(row_or_fill(daily.trust_matrix, group_count * group_count, real_scratch, not_recorded, "trust_matrix"));
+  trust_matrix.append(
+      row_or_fill(daily.trust_matrix, group_count * group_count, real_scratch, not_recorded, "trust_matrix"));
   sample_outgroup_trust.append(sample_outgroup_trust_row);
 }
 
@@ -798,8 +806,10 @@ void Hdf5RunWriter::Impl::add_month(const MonthlyIndicators& monthly) {
   if (!started) throw OutputError("on_month before on_start");
   month_day.append_value<std::int32_t>(monthly.day);
   month.append_value<std::int32_t>(monthly.month);
-  for (auto [series, indices] : {std::pair{&by_cell, &monthly.city_by_cell}, std::pair{&by_district, &monthly.city_by_district}}) {
-    series->dissimilarity.append(row_or_fill(indices->dissimilarity, group_count, real_scratch, not_recorded, "dissimilarity"));
+  for (auto [series, indices] :
+       {std::pair{&by_cell, &monthly.city_by_cell}, std::pair{&by_district, &monthly.city_by_district}}) {
+    series->dissimilarity.append(
+        row_or_fill(indices->dissimilarity, group_count, real_scratch, not_recorded, "dissimilarity"));
     series->multigroup_dissimilarity.append_value(indices->multigroup_dissimilarity);
     series->theil_h.append_value(indices->theil_h);
     series->isolation.append(row_or_fill(indices->isolation, group_count, real_scratch, not_recorded, "isolation"));
@@ -808,7 +818,8 @@ void Hdf5RunWriter::Impl::add_month(const MonthlyIndicators& monthly) {
   }
   for (std::size_t i = 0; i < std::size(district_reals); ++i) {
     const DistrictReal& entry = district_reals[i];
-    district_real_series[i].append(row_or_fill(monthly.*entry.field, district_count, real_scratch, not_recorded, entry.name));
+    district_real_series[i].append(
+        row_or_fill(monthly.*entry.field, district_count, real_scratch, not_recorded, entry.name));
   }
   district_residents_by_group.append(row_or_fill(monthly.district_residents_by_group, district_count * group_count,
                                                  count_scratch, count_not_recorded, "district_residents_by_group"));
@@ -821,9 +832,8 @@ void Hdf5RunWriter::Impl::finish(int days_run) {
   }
   hdf5::write_int_attribute(file.get(), "days_run", days_run);
   for (Series* series : all_series()) series->close();
-  for (Handle* handle : {&by_cell.group, &by_district.group, &daily_group, &monthly_group, &samples_group,
-                         &group_scale, &target_group_scale, &district_scale, &sample_scale, &venue_scale, &x_scale,
-                         &y_scale}) {
+  for (Handle* handle : {&by_cell.group, &by_district.group, &daily_group, &monthly_group, &samples_group, &group_scale,
+                         &target_group_scale, &district_scale, &sample_scale, &venue_scale, &x_scale, &y_scale}) {
     handle->reset();
   }
   file.close("close file");
@@ -839,6 +849,7 @@ void Hdf5RunWriter::Impl::finish(int days_run) {
 namespace {
 template <class Action>
 void with_path(const std::string& path, Action action) {
+  hdf5::silence_errors();
   try {
     action();
   } catch (const OutputError& error) {
@@ -850,8 +861,9 @@ void with_path(const std::string& path, Action action) {
 }  // namespace
 
 Hdf5RunWriter::Hdf5RunWriter(std::string path, Provenance provenance)
-    : path_(std::move(path)), temporary_path_(path_ + ".tmp-" + std::to_string(::getpid())), impl_(std::make_unique<Impl>()) {
-  hdf5::silence_errors();
+    : path_(std::move(path)),
+      temporary_path_(path_ + ".tmp-" + std::to_string(::getpid())),
+      impl_(std::make_unique<Impl>()) {
   impl_->path = path_;
   impl_->temporary_path = temporary_path_;
   with_path(path_, [&] { impl_->create(provenance); });

@@ -143,7 +143,8 @@ def check_file(f, scenario_text):
                  "monthly/city_by_district/multigroup_dissimilarity"):
         values = f[path][:]
         check(np.all(np.isfinite(values)), f"/{path} has values that are not finite")
-        check(np.all((values >= 0) & (values <= 1)), f"/{path} has values outside [0, 1]: {values.min()}..{values.max()}")
+        check(np.all((values >= 0) & (values <= 1)),
+              f"/{path} has values outside [0, 1]: {values.min()}..{values.max()}")
     for path in ("daily/generalised_trust", "daily/generalised_trust_by_group"):
         values = f[path][:]
         check(np.all((values >= 0) & (values <= 10)), f"/{path} has values outside [0, 10]")

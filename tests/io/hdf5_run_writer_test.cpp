@@ -165,8 +165,7 @@ class Hdf5RunWriterTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    directory_ = fs::temp_directory_path() /
-                 ("convivia-hdf5-" + std::to_string(::getpid()) + "-" + info->name());
+    directory_ = fs::temp_directory_path() / ("convivia-hdf5-" + std::to_string(::getpid()) + "-" + info->name());
     fs::remove_all(directory_);
     fs::create_directories(directory_);
   }
@@ -207,8 +206,8 @@ std::vector<T> read_values(hid_t file, const std::string& name, std::vector<hsiz
   for (hsize_t d : dims) count *= d;
   std::vector<T> values(count);
   if (count > 0) {
-    hdf5::check_status(
-        H5Dread(dataset.get(), hdf5::Types<T>::memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), name);
+    hdf5::check_status(H5Dread(dataset.get(), hdf5::Types<T>::memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+                       name);
   }
   if (shape != nullptr) *shape = dims;
   return values;
@@ -475,7 +474,8 @@ TEST_F(Hdf5RunWriterTest, DimensionScalesAttached) {
     writer.on_finish(31);
   }
   Handle file = open_file(target);
-  for (const char* scale : {"day", "tick", "month_day", "group", "target_group", "district", "sample", "venue", "x", "y"}) {
+  for (const char* scale :
+       {"day", "tick", "month_day", "group", "target_group", "district", "sample", "venue", "x", "y"}) {
     Handle dataset = open_dataset(file.get(), scale);
     EXPECT_GT(H5DSis_scale(dataset.get()), 0) << scale;
     EXPECT_EQ(scale_name(dataset.get()), scale);
@@ -559,9 +559,7 @@ TEST_F(Hdf5RunWriterTest, DestroyedWithoutFinishLeavesNothing) {
     run_days(writer, world, 40);
   }
   EXPECT_TRUE(files().empty());
-  {
-    Hdf5RunWriter writer(path("run.h5"), tiny_provenance());
-  }
+  { Hdf5RunWriter writer(path("run.h5"), tiny_provenance()); }
   EXPECT_TRUE(files().empty());
 }
 
