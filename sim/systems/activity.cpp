@@ -1,13 +1,13 @@
 // Activity choice and venue-mix sensing (see activity.hpp).
 #include "systems/activity.hpp"
 
+#include "core/fast_math.hpp"
 #include "core/parallel.hpp"
 #include "core/random.hpp"
 #include "systems/venue_buckets.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 
 namespace convivia {
 namespace {
@@ -26,7 +26,7 @@ std::uint32_t choose_leisure(const StepContext& context, const ActivityInputs& i
   std::array<std::uint32_t, max_leisure_options> option_venue{};
   std::array<float, max_leisure_options> weight{};
   option_venue[0] = world.residents.home_venue[resident];
-  weight[0] = std::exp(ac.stay_home_utility);
+  weight[0] = fast_exp(ac.stay_home_utility);
   float total = weight[0];
   std::size_t options = 1;
   for (int k = 0; k < per_cell; ++k) {
@@ -38,7 +38,7 @@ std::uint32_t choose_leisure(const StepContext& context, const ActivityInputs& i
     const float utility = world.venues.attractiveness[v] + context.levers.attractiveness_bonus[kind] -
                           ac.distance_weight_per_km * world.leisure.distance_km[at] + ac.comfort_weight * prejudice * own_share;
     option_venue[options] = v;
-    weight[options] = std::exp(utility);
+    weight[options] = fast_exp(utility);
     total += weight[options];
     ++options;
   }

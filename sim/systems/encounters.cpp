@@ -1,6 +1,7 @@
 // Pairing and encounter outcomes (see encounters.hpp).
 #include "systems/encounters.hpp"
 
+#include "core/fast_math.hpp"
 #include "core/parallel.hpp"
 #include "core/random.hpp"
 #include "systems/venue_buckets.hpp"
@@ -44,8 +45,6 @@ struct PairContext {
   int day;
   float positive_logit_base;  // intercept + cooperation term for this venue
 };
-
-float sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
 
 int shared_features(const std::uint8_t* a, const std::uint8_t* b, int features) {
   int shared = 0;
@@ -107,6 +106,20 @@ void strengthen_tie(Population& residents, std::uint32_t self, std::uint32_t oth
   }
 }
 
+// Residents at a venue are scattered over memory (workplaces draw from the whole city), so the
+// step is bound by cache misses on their state; fetching the rows of pairs a few positions ahead
+// hides most of that latency.
+void prefetch_resident(const PairContext& pc, std::uint32_t resident) {
+  const auto stride = static_cast<std::size_t>(pc.group_count);
+  __builtin_prefetch(pc.residents.trust.data() + resident * stride, 1);
+  __builtin_prefetch(pc.residents.group.data() + resident, 0);
+  __builtin_prefetch(pc.residents.culture.data() + static_cast<std::size_t>(resident) * static_cast<std::size_t>(pc.features), 1);
+  __builtin_prefetch(pc.residents.language.data() + resident, 0);
+  __builtin_prefetch(pc.residents.positive_intergroup_contacts.data() + resident, 1);
+}
+
+constexpr std::size_t prefetch_distance = 16;  // residents ahead in the pairing order
+
 void meet(const PairContext& pc, std::uint32_t a, std::uint32_t b, RandomStream& random, EncounterTally& tally) {
   Population& residents = pc.residents;
   const std::uint8_t ga = residents.group[a];
@@ -153,7 +166,7 @@ void meet(const PairContext& pc, std::uint32_t a, std::uint32_t b, RandomStream&
     }
     const bool both_speak = residents.language[a] >= ec.language_threshold && residents.language[b] >= ec.language_threshold;
     const float logit = pc.positive_logit_base + (both_speak ? ec.positive_language : 0.0f) + ec.positive_culture * overlap;
-    const bool positive = random.uniform() < sigmoid(logit);
+    const bool positive = random.uniform() < logistic(logit);
     if (positive) {
       positive_contact(pc, a, gb);
       positive_contact(pc, b, ga);
@@ -208,7 +221,14 @@ void EncounterSystem::run(const StepContext& context, VenueBuckets& buckets, Enc
       for (int round = 0; round < rounds; ++round) {
         for (std::size_t i = present.size(); i > 1; --i)
           std::swap(present[i - 1], present[random.below(static_cast<std::uint32_t>(i))]);
-        for (std::size_t p = 0; p + 1 < present.size(); p += 2) meet(pc, present[p], present[p + 1], random, tally);
+        for (std::size_t p = 0; p < std::min(prefetch_distance, present.size()); ++p) prefetch_resident(pc, present[p]);
+        for (std::size_t p = 0; p + 1 < present.size(); p += 2) {
+          if (p + prefetch_distance + 1 < present.size()) {
+            prefetch_resident(pc, present[p + prefetch_distance]);
+            prefetch_resident(pc, present[p + prefetch_distance + 1]);
+          }
+          meet(pc, present[p], present[p + 1], random, tally);
+        }
       }
     }
   });

@@ -45,7 +45,9 @@ Simulation::Simulation(ScenarioConfig config, World world) : config_(std::move(c
 
   profile_activity_ = profile_.slot("activity");
   profile_bucketing_ = profile_.slot("bucketing");
-  profile_encounters_ = profile_.slot("encounters");
+  profile_encounters_[0] = profile_.slot("encounters daytime");
+  profile_encounters_[1] = profile_.slot("encounters leisure");
+  profile_encounters_[2] = profile_.slot("encounters evening");
   profile_daily_ = profile_.slot("daily indicators");
   profile_monthly_ = profile_.slot("monthly indicators");
   profile_output_ = profile_.slot("output");
@@ -77,7 +79,7 @@ void Simulation::run_slot(int slot, int weekday) {
     if (static_cast<Slot>(slot) != Slot::evening) observe_venue_mix(context, buckets_, venue_group_share_);
   }
   {
-    ScopedTimer timer(profile_, profile_encounters_);
+    ScopedTimer timer(profile_, profile_encounters_[slot]);
     encounters_.run(context, buckets_, day_tally_);
   }
   resident_slot_updates_ += static_cast<std::int64_t>(world_.residents.size());

@@ -72,7 +72,8 @@ class Simulation {
   std::vector<float> sample_trust_;
 
   Profile profile_;
-  std::size_t profile_activity_, profile_bucketing_, profile_encounters_, profile_daily_, profile_monthly_, profile_output_;
+  std::size_t profile_activity_, profile_bucketing_, profile_daily_, profile_monthly_, profile_output_;
+  std::size_t profile_encounters_[3];  // per slot: daytime, leisure, evening
   std::int64_t resident_slot_updates_ = 0;
 };
 
