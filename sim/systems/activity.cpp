@@ -14,52 +14,67 @@ namespace {
 
 constexpr std::size_t max_leisure_options = leisure_venue_kinds.size() + 1;
 
-std::uint32_t choose_leisure(const StepContext& context, const ActivityInputs& inputs, std::uint32_t resident, RandomStream& random) {
-  const World& world = context.world;
-  const ActivityConfig& ac = context.config.activity;
-  const int group_count = world.residents.group_count;
-  const std::uint8_t group = world.residents.group[resident];
-  const std::uint32_t cell = world.residents.home_cell[resident];
-  const float prejudice = 1.0f - inputs.outgroup_trust[resident];
-  const int per_cell = world.leisure.per_cell;
-
-  std::array<std::uint32_t, max_leisure_options> option_venue{};
-  std::array<float, max_leisure_options> weight{};
-  option_venue[0] = world.residents.home_venue[resident];
-  weight[0] = fast_exp(ac.stay_home_utility);
-  float total = weight[0];
-  std::size_t options = 1;
-  for (int k = 0; k < per_cell; ++k) {
-    const std::size_t at = static_cast<std::size_t>(cell) * static_cast<std::size_t>(per_cell) + static_cast<std::size_t>(k);
-    const std::uint32_t v = world.leisure.venue[at];
-    if (v == no_venue || !world.venues.open(v, context.time.slot, context.time.weekday)) continue;
-    const auto kind = static_cast<std::size_t>(world.venues.kind[v]);
-    const float own_share = inputs.venue_group_share[static_cast<std::size_t>(v) * static_cast<std::size_t>(group_count) + group];
-    const float utility = world.venues.attractiveness[v] + context.levers.attractiveness_bonus[kind] -
-                          ac.distance_weight_per_km * world.leisure.distance_km[at] + ac.comfort_weight * prejudice * own_share;
-    option_venue[options] = v;
-    weight[options] = fast_exp(utility);
-    total += weight[options];
-    ++options;
-  }
-  float pick = random.uniform() * total;
-  for (std::size_t o = 0; o + 1 < options; ++o) {
-    if (pick < weight[o]) return option_venue[o];
-    pick -= weight[o];
-  }
-  return option_venue[options - 1];
-}
-
 }  // namespace
 
-void choose_activities(const StepContext& context, const ActivityInputs& inputs, std::vector<std::uint32_t>& venue_of_resident) {
+void ActivitySystem::prepare_cell_options(const StepContext& context) {
+  const World& world = context.world;
+  const auto per_cell = static_cast<std::size_t>(world.leisure.per_cell);
+  const std::size_t cell_count = world.city.cell_count();
+  option_venue_.resize(cell_count * per_cell);
+  option_utility_.resize(cell_count * per_cell);
+  option_count_.resize(cell_count);
+  const float distance_weight = context.config.activity.distance_weight_per_km;
+  parallel_for(cell_count, 4096, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t cell = begin; cell < end; ++cell) {
+      std::uint8_t count = 0;
+      for (std::size_t k = 0; k < per_cell; ++k) {
+        const std::size_t at = cell * per_cell + k;
+        const std::uint32_t v = world.leisure.venue[at];
+        if (v == no_venue || !world.venues.open(v, context.time.slot, context.time.weekday)) continue;
+        const auto kind = static_cast<std::size_t>(world.venues.kind[v]);
+        option_venue_[cell * per_cell + count] = v;
+        option_utility_[cell * per_cell + count] =
+            world.venues.attractiveness[v] + context.levers.attractiveness_bonus[kind] - distance_weight * world.leisure.distance_km[at];
+        ++count;
+      }
+      option_count_[cell] = count;
+    }
+  });
+}
+
+void ActivitySystem::choose(const StepContext& context, const ActivityInputs& inputs, std::vector<std::uint32_t>& venue_of_resident) {
   const World& world = context.world;
   const Population& residents = world.residents;
   venue_of_resident.resize(residents.size());
   const auto slot = static_cast<Slot>(context.time.slot);
+  if (slot != Slot::evening) prepare_cell_options(context);
   const std::uint64_t seed = context.config.run.seed;
   const std::uint32_t tick = context.time.tick();
-  const float daytime_leisure_share = context.config.activity.daytime_leisure_share;
+  const ActivityConfig& ac = context.config.activity;
+  const float stay_home_weight = fast_exp(ac.stay_home_utility);
+  const auto group_count = static_cast<std::size_t>(residents.group_count);
+  const auto per_cell = static_cast<std::size_t>(world.leisure.per_cell);
+
+  // Logit choice between home and the open candidates of the resident's cell.
+  const auto choose_leisure = [&](std::size_t i, RandomStream& random) {
+    const std::size_t cell = residents.home_cell[i];
+    const std::size_t count = option_count_[cell];
+    const float comfort = ac.comfort_weight * (1.0f - inputs.outgroup_trust[i]);
+    const std::size_t group = residents.group[i];
+    std::array<float, max_leisure_options> weight{};
+    float total = stay_home_weight;
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::uint32_t v = option_venue_[cell * per_cell + k];
+      weight[k] = fast_exp(option_utility_[cell * per_cell + k] + comfort * inputs.venue_group_share[v * group_count + group]);
+      total += weight[k];
+    }
+    float pick = random.uniform() * total;
+    for (std::size_t k = 0; k < count; ++k) {
+      if (pick < weight[k]) return option_venue_[cell * per_cell + k];
+      pick -= weight[k];
+    }
+    return residents.home_venue[i];
+  };
 
   parallel_for(residents.size(), 8192, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
@@ -71,11 +86,11 @@ void choose_activities(const StepContext& context, const ActivityInputs& inputs,
           venue = fixed;
         } else {
           RandomStream random(seed, RandomPurpose::activity, tick, resident);
-          if (random.uniform() < daytime_leisure_share) venue = choose_leisure(context, inputs, resident, random);
+          if (random.uniform() < ac.daytime_leisure_share) venue = choose_leisure(i, random);
         }
       } else if (slot == Slot::leisure) {
         RandomStream random(seed, RandomPurpose::activity, tick, resident);
-        venue = choose_leisure(context, inputs, resident, random);
+        venue = choose_leisure(i, random);
       }
       venue_of_resident[i] = venue;
     }

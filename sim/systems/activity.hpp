@@ -17,7 +17,19 @@ struct ActivityInputs {
   const std::vector<float>& venue_group_share;  // [venue][group]: share of the group seen there last time
 };
 
-void choose_activities(const StepContext& context, const ActivityInputs& inputs, std::vector<std::uint32_t>& venue_of_resident);
+class ActivitySystem {
+ public:
+  void choose(const StepContext& context, const ActivityInputs& inputs, std::vector<std::uint32_t>& venue_of_resident);
+
+ private:
+  // Per inhabited cell, the candidates open in this slot and the part of their utility that does
+  // not depend on the resident (attractiveness and distance), computed once per slot and cell
+  // rather than once per resident.
+  void prepare_cell_options(const StepContext& context);
+  std::vector<std::uint32_t> option_venue_;  // [cell][k]
+  std::vector<float> option_utility_;        // [cell][k]
+  std::vector<std::uint8_t> option_count_;   // [cell]
+};
 
 // After residents are bucketed: refresh the group mix seen at the open leisure venues this slot.
 class VenueBuckets;

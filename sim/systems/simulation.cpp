@@ -69,18 +69,28 @@ void Simulation::record_month(RunObserver& observer) {
 
 void Simulation::run_slot(int slot, int weekday) {
   const StepContext context{config_, world_, levers_, TimePoint{day_, slot, weekday}};
-  {
-    ScopedTimer timer(profile_, profile_activity_);
-    choose_activities(context, ActivityInputs{outgroup_trust_, venue_group_share_}, venue_of_resident_);
-  }
-  {
+  // In the evening everyone is at their home block, which changes only when households move, so
+  // the home buckets are built once and reused (still in a deterministic order: each evening
+  // starts from the previous evening's pairing order).
+  const bool evening = static_cast<Slot>(slot) == Slot::evening;
+  if (evening) {
+    ScopedTimer timer(profile_, profile_bucketing_);
+    if (!home_buckets_valid_) {
+      home_buckets_.build(world_.residents.home_venue, world_.venues.size());
+      home_buckets_valid_ = true;
+    }
+  } else {
+    {
+      ScopedTimer timer(profile_, profile_activity_);
+      activity_.choose(context, ActivityInputs{outgroup_trust_, venue_group_share_}, venue_of_resident_);
+    }
     ScopedTimer timer(profile_, profile_bucketing_);
     buckets_.build(venue_of_resident_, world_.venues.size());
-    if (static_cast<Slot>(slot) != Slot::evening) observe_venue_mix(context, buckets_, venue_group_share_);
+    observe_venue_mix(context, buckets_, venue_group_share_);
   }
   {
     ScopedTimer timer(profile_, profile_encounters_[slot]);
-    encounters_.run(context, buckets_, day_tally_);
+    encounters_.run(context, evening ? home_buckets_ : buckets_, day_tally_);
   }
   resident_slot_updates_ += static_cast<std::int64_t>(world_.residents.size());
 }
@@ -96,7 +106,8 @@ void Simulation::step_day(RunObserver& observer) {
   for (int slot = 0; slot < slots_per_day; ++slot) {
     run_slot(slot, weekday);
     ScopedTimer timer(profile_, profile_output_);
-    for (std::size_t k = 0; k < sample_.size(); ++k) sample_venues_[k] = venue_of_resident_[sample_[k]];
+    const std::vector<std::uint32_t>& venues = slot == static_cast<int>(Slot::evening) ? world_.residents.home_venue : venue_of_resident_;
+    for (std::size_t k = 0; k < sample_.size(); ++k) sample_venues_[k] = venues[sample_[k]];
     observer.on_slot(day_ * slots_per_day + slot, sample_venues_);
   }
   {

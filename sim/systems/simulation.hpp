@@ -7,6 +7,7 @@
 
 #include "core/profile.hpp"
 #include "policy/levers.hpp"
+#include "systems/activity.hpp"
 #include "systems/daily_metrics.hpp"
 #include "systems/encounters.hpp"
 #include "systems/indicators.hpp"
@@ -59,7 +60,10 @@ class Simulation {
   std::vector<std::uint32_t> venue_of_resident_;
   std::vector<float> outgroup_trust_;
   std::vector<float> venue_group_share_;
-  VenueBuckets buckets_;
+  ActivitySystem activity_;
+  VenueBuckets buckets_;       // daytime and leisure, rebuilt every slot
+  VenueBuckets home_buckets_;  // evening: residents by home block
+  bool home_buckets_valid_ = false;  // to be reset by any system that moves households
   EncounterSystem encounters_;
   EncounterTally day_tally_;
   DailyMetrics daily_metrics_;
