@@ -275,6 +275,57 @@ else
   fail "the existing directory at the output path is left untouched and empty" "contents: $(ls -A "$WORK/taken" 2>&1)"
 fi
 
+# -o naming the scenario file itself (a slip of the fingers) must not destroy the scenario.
+for spelling in scenario.toml ./scenario.toml; do
+  fresh_dir
+  cp "$TINY" "$WORK/scenario.toml"
+  run_convivia run scenario.toml -o "$spelling" --days 1 --quiet
+  problems=()
+  [ "$STATUS" -eq 2 ] || problems+=("exit status $STATUS, expected 2")
+  [ -n "$STDERR" ] || problems+=("nothing on stderr")
+  cmp -s "$TINY" "$WORK/scenario.toml" || problems+=("the scenario file was overwritten (now: $(head -c 8 "$WORK/scenario.toml" | tr -c '[:print:]' '?'))")
+  leftovers=$(leftover_temporaries "$WORK")
+  [ -z "$leftovers" ] || problems+=("temporary files left: $leftovers")
+  if [ ${#problems[@]} -eq 0 ]; then
+    pass "-o $spelling (the scenario itself) is refused and the scenario is untouched ($(printf '%s' "$STDERR" | head -n 1))"
+  else
+    fail "-o $spelling (the scenario itself) is refused and the scenario is untouched" "${problems[@]}" \
+      "command: convivia run scenario.toml -o $spelling --days 1 --quiet" "stderr: $STDERR"
+  fi
+done
+
+echo "== convivia run: interrupted"
+
+# A run interrupted by SIGINT or SIGTERM exits 130 and leaves neither the file nor its temporary.
+for signal in INT TERM; do
+  fresh_dir
+  (cd "$WORK" && exec "$CONVIVIA" run "$TINY" -o long.h5 --days 36500 --quiet > "$WORK/.stdout" 2> "$WORK/.stderr") &
+  pid=$!
+  # Wait (at most 20 s) until the temporary output file exists, so the run is under way.
+  for _ in $(seq 200); do
+    [ -n "$(leftover_temporaries "$WORK")" ] && break
+    kill -0 "$pid" 2> /dev/null || break
+    sleep 0.1
+  done
+  started=$([ -n "$(leftover_temporaries "$WORK")" ] && echo yes || echo no)
+  kill -s "$signal" "$pid" 2> /dev/null
+  wait "$pid"
+  STATUS=$?
+  STDERR=$(cat "$WORK/.stderr")
+  rm -f "$WORK/.stdout" "$WORK/.stderr"
+  problems=()
+  [ "$started" = yes ] || problems+=("no temporary output file appeared within 20 s")
+  [ "$STATUS" -eq 130 ] || problems+=("exit status $STATUS, expected 130")
+  [ ! -e "$WORK/long.h5" ] || problems+=("output file long.h5 exists")
+  leftovers=$(leftover_temporaries "$WORK")
+  [ -z "$leftovers" ] || problems+=("temporary files left: $leftovers")
+  if [ ${#problems[@]} -eq 0 ]; then
+    pass "SIG$signal during a run: status 130, no file left ($(printf '%s' "$STDERR" | grep -v '^$' | head -n 1))"
+  else
+    fail "SIG$signal during a run: status 130, no file left" "${problems[@]}" "stderr: $STDERR"
+  fi
+done
+
 echo "== convivia validate"
 
 fresh_dir
