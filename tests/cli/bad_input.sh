@@ -214,6 +214,15 @@ residents = -100"
 expect_rejected "negative count (city.synthetic.residents = -100)" out.h5 2 "negative_residents.toml:11" \
   "city.synthetic.residents" -- run negative_residents.toml -o out.h5
 
+# A scale so small that no resident is left: an empty city has no meaningful indicators (the
+# mean trust of nobody is not 0), so the run must be refused as bad input naming city.scale.
+fresh_dir
+write_scenario empty_city.toml "$BASE
+[city]
+scale = 0.00001"
+expect_rejected "city.scale = 0.00001 leaves no residents (10000 x 0.00001 < 1)" out.h5 2 "empty_city.toml" "city.scale" \
+  -- run empty_city.toml -o out.h5
+
 echo "== convivia run: imported cities"
 
 fresh_dir
