@@ -232,6 +232,13 @@ def main():
         check("Headline indicators" in result.stdout and "loud.h5" in result.stdout,
               "without --quiet: prints the headline table and the output file name", describe(result))
         check(os.path.isfile(os.path.join(work, "loud.h5")), "without --quiet: the output file exists")
+        # Without --quiet, --summary - must still keep stdout pure JSON (progress goes to stderr).
+        result = run(convivia, ["run", tiny, "-o", "loud2.h5", "--days", "3", "--summary", "-"], work)
+        try:
+            parse_single_json(result.stdout)
+            check(result.returncode == 0, "--summary - without --quiet: stdout is exactly one JSON object", describe(result))
+        except ValueError as error:
+            check(False, "--summary - without --quiet: stdout is exactly one JSON object", f"{error}\n{describe(result)}")
 
     # 6. Default output name: the scenario's stem with .h5 in the current directory.
     with tempfile.TemporaryDirectory(prefix="convivia-default-name-") as work:
