@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace convivia::testing {
 namespace {
 
@@ -106,6 +108,61 @@ initial_trust_spread = 0.0
   EXPECT_GT(up, initial);
   EXPECT_LT(down, initial);
   EXPECT_GT(initial - down, up - initial);
+}
+
+}  // namespace
+}  // namespace convivia::testing
+
+namespace convivia::testing {
+namespace {
+
+TEST(WorldBuilding, TwelveGroupsAreSupported) {
+  std::string text = "[city.synthetic]\nresidents = 6000\ndistrict_share_contrast = 0.5\n";
+  for (int g = 0; g < 12; ++g) text += "[[groups]]\nname = \"group_" + std::to_string(g) + "\"\nshare = " + std::to_string(12 - g) + "\n";
+  auto simulation = make_simulation(text);
+  DailyRecorder recorder;
+  run_days(*simulation, recorder, 3);
+  ASSERT_EQ(simulation->world().residents.group_count, 12);
+  std::vector<int> members(12, 0);
+  for (std::uint8_t g : simulation->world().residents.group) ++members[g];
+  for (int g = 0; g < 12; ++g) EXPECT_GT(members[static_cast<std::size_t>(g)], 0) << "group " << g;
+  EXPECT_EQ(recorder.days.back().trust_matrix.size(), 144u);
+  EXPECT_GT(recorder.days.back().intergroup_encounters, 0);
+}
+
+TEST(WorldBuilding, RealCityKeepsItsDistrictsAndScaledPopulation) {
+  auto simulation = make_simulation_from_file("scenarios/default.toml", {"city.scale=0.01"});
+  const World& world = simulation->world();
+  EXPECT_EQ(world.city.districts.size(), 448u);
+  EXPECT_EQ(world.residents.group_count, 10);
+  EXPECT_NEAR(static_cast<double>(world.residents.size()), 37695.0, 1.0);  // 3,769,495 * 0.01
+  std::size_t children = 0, employed = 0, with_school = 0;
+  for (std::size_t i = 0; i < world.residents.size(); ++i) {
+    const bool child = world.residents.age_class[i] == static_cast<std::uint8_t>(AgeClass::child);
+    children += child;
+    employed += world.residents.employed[i];
+    with_school += child && world.residents.fixed_venue[i] != no_venue;
+  }
+  EXPECT_NEAR(static_cast<double>(children) / static_cast<double>(world.residents.size()), 0.16, 0.02);
+  EXPECT_EQ(with_school, children);
+  EXPECT_GT(employed, world.residents.size() / 3);
+  for (auto kind : {VenueKind::school, VenueKind::workplace, VenueKind::park, VenueKind::civic_forum})
+    EXPECT_GT(std::count(world.venues.kind.begin(), world.venues.kind.end(), kind), 0) << venue_kind_name(kind);
+}
+
+TEST(WorldBuilding, HouseholdsFitTheirCells) {
+  auto simulation = make_simulation(two_group_city());
+  const World& world = simulation->world();
+  std::vector<int> households_in_cell(world.city.cell_count(), 0);
+  for (std::uint32_t cell : world.households.home_cell) ++households_in_cell[cell];
+  for (std::size_t cell = 0; cell < world.city.cell_count(); ++cell)
+    EXPECT_LE(households_in_cell[cell], world.city.cell_capacity[cell]) << "cell " << cell;
+  for (std::size_t h = 0; h < world.households.size(); ++h)
+    for (std::uint32_t m = 0; m < world.households.member_count[h]; ++m) {
+      const std::uint32_t i = world.households.first_member[h] + m;
+      EXPECT_EQ(world.residents.household[i], h);
+      EXPECT_EQ(world.residents.group[i], world.households.group[h]);
+    }
 }
 
 }  // namespace
