@@ -71,6 +71,10 @@ struct ThreadResult {
   bool hashes_agree = true;  // all repetitions at this thread count
 };
 
+struct Quietness {
+  double load_at_start = 0.0, load_at_end = 0.0;
+};
+
 struct SizeResult {
   std::string size;
   std::size_t residents = 0;
@@ -124,6 +128,14 @@ double memory_gib() {
 
 std::string machine_description() {
   return fmt::format("{}, {} cores, {:.1f} GiB memory", cpu_model(), std::thread::hardware_concurrency(), memory_gib());
+}
+
+// The 1-minute load average: how quiet the machine was (a 2-core machine is quiet below about 0.5).
+double load_average() {
+  std::ifstream file("/proc/loadavg");
+  double one_minute = -1.0;
+  file >> one_minute;
+  return one_minute;
 }
 
 std::string today_utc() {
@@ -386,11 +398,14 @@ void print_table(const std::vector<SizeResult>& results, const Options& options)
   for (const std::string& line : target_lines(results)) fmt::print("{}\n", line);
 }
 
-bool append_markdown(const std::string& path, const std::vector<SizeResult>& results, const Options& options) {
+bool append_markdown(const std::string& path, const std::vector<SizeResult>& results, const Options& options,
+                     const Quietness& quietness) {
   std::ofstream out(path, std::ios::app);
   out << fmt::format("## Engine benchmark, {}\n\n", today_utc());
   out << fmt::format("- commit: {}\n", CONVIVIA_GIT_COMMIT);
   out << fmt::format("- machine: {}\n", machine_description());
+  out << fmt::format("- 1-minute load average: {:.2f} at the start, {:.2f} at the end\n", quietness.load_at_start,
+                     quietness.load_at_end);
   out << fmt::format("- run: full model, default behaviour, {} simulated days per run, median of {} repetition(s); "
                      "updates/s = resident-slot updates / wall seconds of the stepping loop\n\n",
                      options.days, options.repetitions);
@@ -426,6 +441,8 @@ int run(Options options) {
       return 2;
     }
   fmt::print(stderr, "machine: {}; commit {}\n", machine_description(), CONVIVIA_GIT_COMMIT);
+  Quietness quietness;
+  quietness.load_at_start = load_average();
 
   // Memory first, while this process is still small (see measure_bytes_per_resident).
   std::map<std::string, std::optional<double>> bytes;
@@ -441,8 +458,10 @@ int run(Options options) {
     results.push_back(measure_size(options, size, with_output_share));
     results.back().bytes_per_resident = bytes[size];
   }
+  quietness.load_at_end = load_average();
   print_table(results, options);
-  if (!options.markdown.empty() && !append_markdown(options.markdown, results, options)) {
+  fmt::print("1-minute load average: {:.2f} at the start, {:.2f} at the end\n", quietness.load_at_start, quietness.load_at_end);
+  if (!options.markdown.empty() && !append_markdown(options.markdown, results, options, quietness)) {
     fmt::print(stderr, "error: cannot append to {}\n", options.markdown);
     return 1;
   }
