@@ -9,7 +9,8 @@ int main(int argc, char** argv) {
   CLI::App app{
       "Convivia: agent-based simulation of urban interaction and social cohesion.\n"
       "Residents of varied origins meet at home, school, work and in public places; encounters build or erode\n"
-      "trust between groups. Compare intercultural policy scenarios on trust, contact and segregation."};
+      "trust between groups. Compare intercultural policy scenarios on trust, contact and segregation.",
+      "convivia"};
   app.set_version_flag("--version", std::string("convivia ") + CONVIVIA_VERSION);
   app.require_subcommand(0, 1);
   app.footer(

@@ -24,8 +24,8 @@
 namespace convivia {
 namespace {
 
-std::atomic<bool> interrupted{false};
-extern "C" void on_interrupt(int) { interrupted = true; }
+std::atomic<int> interrupted_by{0};
+extern "C" void on_interrupt(int signal_number) { interrupted_by = signal_number; }
 
 struct Interrupted {};
 
@@ -42,7 +42,8 @@ void add_run_command(CLI::App& app, RunOptions& options) {
       "  convivia run scenarios/default.toml\n"
       "  convivia run scenarios/default.toml -o baseline.h5 --days 730 --seed 7 --set city.scale=0.05\n"
       "  convivia run scenario.toml --summary - --quiet     (JSON summary on standard output)\n"
-      "\nExit status: 0 success, 2 bad input (the message says what to fix), 1 internal or output error.");
+      "\nExit status: 0 success; 2 bad input or an output path that cannot be written (the message says what to\n"
+      "fix); 1 internal error or a failure while writing; 128 + signal number when interrupted.");
   run->add_option("scenario", options.scenario, "Scenario file (TOML)")->required()->check(CLI::ExistingFile);
   run->add_option("-o,--output", options.output, "Output file (default: the scenario's file name with .h5, in the current directory)");
   run->add_option("--days", options.days, "Simulated days (default: run.days of the scenario)")->check(CLI::Range(1, 36500));
@@ -66,6 +67,19 @@ int run_command(const RunOptions& options) {
   const std::string output = options.output.empty() ? default_output_path(options.scenario) : options.output;
   const bool summary_to_stdout = options.summary == "-";
 
+  std::error_code same_error;
+  if (std::filesystem::exists(output) && std::filesystem::equivalent(output, options.scenario, same_error)) {
+    fmt::print(stderr, "error: the output file {} is the scenario file itself; choose another -o\n", output);
+    return 2;
+  }
+  if (!options.summary.empty() && !summary_to_stdout) {
+    const auto directory = std::filesystem::path(options.summary).parent_path();
+    if (!directory.empty() && !std::filesystem::is_directory(directory)) {
+      fmt::print(stderr, "error: cannot write the summary to {}: directory {} does not exist\n", options.summary, directory.string());
+      return 2;
+    }
+  }
+
   std::optional<LoadedScenario> scenario;
   try {
     scenario = load_scenario(options.scenario, overrides);
@@ -82,11 +96,7 @@ int run_command(const RunOptions& options) {
 
   const auto start = std::chrono::steady_clock::now();
   try {
-    if (!options.quiet) fmt::print(stderr, "Building the city of '{}'...\n", config.name);
-    World world = build_world(*scenario);
-    if (!options.quiet)
-      fmt::print(stderr, "{} residents in {} households, {} districts, {} venues; {} days on {} threads\n", world.residents.size(),
-                 world.households.size(), world.city.districts.size(), world.venues.size(), config.run.days, threads);
+    // The output file is opened before the city is built, so a bad path fails at once.
     std::unique_ptr<Hdf5RunWriter> writer;
     try {
       writer = std::make_unique<Hdf5RunWriter>(output, make_provenance(scenario->file.text, config.run.seed));
@@ -94,6 +104,11 @@ int run_command(const RunOptions& options) {
       fmt::print(stderr, "error: cannot write the output file: {}\n", error.what());
       return 2;
     }
+    if (!options.quiet) fmt::print(stderr, "Building the city of '{}'...\n", config.name);
+    World world = build_world(*scenario);
+    if (!options.quiet)
+      fmt::print(stderr, "{} residents in {} households, {} districts, {} venues; {} days on {} threads\n", world.residents.size(),
+                 world.households.size(), world.city.districts.size(), world.venues.size(), config.run.days, threads);
     Simulation simulation(config, std::move(world));
     ProgressDisplay progress(config.run.days, simulation.world().residents.size());
     ObserverList observers;
@@ -102,7 +117,7 @@ int run_command(const RunOptions& options) {
 
     simulation.start(observers);
     for (int day = 0; day < config.run.days; ++day) {
-      if (interrupted) throw Interrupted{};
+      if (interrupted_by != 0) throw Interrupted{};
       simulation.step_day(observers);
     }
     simulation.finish(observers);
@@ -129,7 +144,7 @@ int run_command(const RunOptions& options) {
     return 0;
   } catch (const Interrupted&) {
     fmt::print(stderr, "\ninterrupted; no output file was written\n");
-    return 130;
+    return 128 + interrupted_by;
   } catch (const InputError& error) {
     fmt::print(stderr, "error: {}\n", error.what());
     return 2;

@@ -46,6 +46,19 @@ class RandomStream {
 
   bool bernoulli(float p) { return uniform() < p; }
 
+  // Uniform in [0, 1) with 16 bits of resolution, two per 32-bit word: for the many yes/no
+  // decisions of the encounter loop, where a Philox call per four decisions would dominate the cost.
+  // Probabilities below 2^-16 (about 1.5e-5) act as 0.
+  float chance() {
+    if (half_pending_) {
+      half_pending_ = false;
+      return static_cast<float>(half_word_ >> 16) * 0x1.0p-16f;
+    }
+    half_word_ = next_u32();
+    half_pending_ = true;
+    return static_cast<float>(half_word_ & 0xffffu) * 0x1.0p-16f;
+  }
+
   // Uniform integer in [0, n) by multiply-shift (Lemire); bias at most n / 2^32, negligible for n << 2^32.
   std::uint32_t below(std::uint32_t n) {
     return static_cast<std::uint32_t>((static_cast<std::uint64_t>(next_u32()) * n) >> 32);
@@ -63,6 +76,8 @@ class RandomStream {
   r123::Philox4x32::ctr_type counter_;
   r123::Philox4x32::ctr_type block_{};
   unsigned used_ = 4;
+  std::uint32_t half_word_ = 0;
+  bool half_pending_ = false;
 };
 
 }  // namespace convivia

@@ -2,9 +2,30 @@
 #include "io/scenario_loader.hpp"
 
 #include "io/district_table_reader.hpp"
+#include "io/input_error.hpp"
 #include "world/world_builder.hpp"
 
 namespace convivia {
+
+namespace {
+
+// A scale so small that no resident remains would run an empty city and report meaningless zeros.
+void check_population_not_empty(const LoadedScenario& loaded) {
+  const ScenarioConfig& config = loaded.file.config;
+  double residents = static_cast<double>(config.city.synthetic.residents);
+  if (loaded.district_table) {
+    residents = 0.0;
+    for (const DistrictRecord& record : loaded.district_table->districts)
+      for (std::int64_t count : record.residents_by_group) residents += static_cast<double>(count);
+  }
+  const double simulated = residents * config.city.scale;
+  if (simulated < 2.0)
+    throw InputError(loaded.file.path, 0, "city.scale",
+                     "expected a scale that leaves at least 2 residents; " + std::to_string(static_cast<long long>(residents)) +
+                         " residents at scale " + std::to_string(config.city.scale) + " leave none to simulate");
+}
+
+}  // namespace
 
 LoadedScenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
   LoadedScenario loaded{load_scenario_file(path, overrides), std::nullopt};
@@ -12,6 +33,7 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<std::str
     loaded.district_table = read_district_table(loaded.file.config.city.imported);
     apply_district_table_groups(loaded.file.config, *loaded.district_table);
   }
+  check_population_not_empty(loaded);
   return loaded;
 }
 

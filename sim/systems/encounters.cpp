@@ -131,7 +131,7 @@ void meet(const PairContext& pc, std::uint32_t a, std::uint32_t b, RandomStream&
 
   const float accept_a = 1.0f - ec.avoidance * (1.0f - trust_a[gb]);
   const float accept_b = 1.0f - ec.avoidance * (1.0f - trust_b[ga]);
-  if (random.uniform() >= accept_a || random.uniform() >= accept_b) {
+  if (random.chance() >= accept_a || random.chance() >= accept_b) {
     ++tally.avoided;
     return;
   }
@@ -147,8 +147,8 @@ void meet(const PairContext& pc, std::uint32_t a, std::uint32_t b, RandomStream&
   } else {
     ++tally.intergroup;
     const float disc_scale = ec.discrimination_base * pc.levers.discrimination_multiplier;
-    const bool a_discriminates = random.uniform() < disc_scale * (1.0f - trust_a[gb]);
-    const bool b_discriminates = random.uniform() < disc_scale * (1.0f - trust_b[ga]);
+    const bool a_discriminates = random.chance() < disc_scale * (1.0f - trust_a[gb]);
+    const bool b_discriminates = random.chance() < disc_scale * (1.0f - trust_b[ga]);
     if (a_discriminates || b_discriminates) {
       // The target of discrimination records the event and a negative contact with the actor's group.
       const auto record = [&](std::uint32_t target, std::uint8_t target_group, std::uint8_t actor_group) {
@@ -166,18 +166,18 @@ void meet(const PairContext& pc, std::uint32_t a, std::uint32_t b, RandomStream&
     }
     const bool both_speak = residents.language[a] >= ec.language_threshold && residents.language[b] >= ec.language_threshold;
     const float logit = pc.positive_logit_base + (both_speak ? ec.positive_language : 0.0f) + ec.positive_culture * overlap;
-    const bool positive = random.uniform() < logistic(logit);
+    const bool positive = random.chance() < logistic(logit);
     if (positive) {
       positive_contact(pc, a, gb);
       positive_contact(pc, b, ga);
       ++tally.positive;
       ++tally.positive_by_group[ga];
       ++tally.positive_by_group[gb];
-      if (random.uniform() < ec.tie_probability) {
+      if (random.chance() < ec.tie_probability) {
         strengthen_tie(residents, a, b);
         strengthen_tie(residents, b, a);
       }
-    } else if (random.uniform() < pc.levers.mediation_share) {
+    } else if (random.chance() < pc.levers.mediation_share) {
       // Defused by mediation: the contact leaves no trace.
     } else {
       negative_contact(pc, a, gb);
@@ -187,8 +187,8 @@ void meet(const PairContext& pc, std::uint32_t a, std::uint32_t b, RandomStream&
       ++tally.negative_by_group[gb];
     }
   }
-  if (ec.culture_exchange && shared < pc.features && shared > 0 && random.uniform() < overlap) {
-    if (random.uniform() < 0.5f) adopt_trait(culture_a, culture_b, pc.features, pc.features - shared, random);
+  if (ec.culture_exchange && shared < pc.features && shared > 0 && random.chance() < overlap) {
+    if (random.chance() < 0.5f) adopt_trait(culture_a, culture_b, pc.features, pc.features - shared, random);
     else adopt_trait(culture_b, culture_a, pc.features, pc.features - shared, random);
   }
 }

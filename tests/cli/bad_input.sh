@@ -305,7 +305,8 @@ done
 
 echo "== convivia run: interrupted"
 
-# A run interrupted by SIGINT or SIGTERM exits 130 and leaves neither the file nor its temporary.
+# A run interrupted by SIGINT or SIGTERM exits 128 + the signal number (130, 143) and leaves neither
+# the file nor its temporary.
 for signal in INT TERM; do
   fresh_dir
   (cd "$WORK" && exec "$CONVIVIA" run "$TINY" -o long.h5 --days 36500 --quiet > "$WORK/.stdout" 2> "$WORK/.stderr") &
@@ -324,14 +325,15 @@ for signal in INT TERM; do
   rm -f "$WORK/.stdout" "$WORK/.stderr"
   problems=()
   [ "$started" = yes ] || problems+=("no temporary output file appeared within 20 s")
-  [ "$STATUS" -eq 130 ] || problems+=("exit status $STATUS, expected 130")
+  expected_status=$((128 + $(kill -l "$signal")))
+  [ "$STATUS" -eq "$expected_status" ] || problems+=("exit status $STATUS, expected $expected_status")
   [ ! -e "$WORK/long.h5" ] || problems+=("output file long.h5 exists")
   leftovers=$(leftover_temporaries "$WORK")
   [ -z "$leftovers" ] || problems+=("temporary files left: $leftovers")
   if [ ${#problems[@]} -eq 0 ]; then
-    pass "SIG$signal during a run: status 130, no file left ($(printf '%s' "$STDERR" | grep -v '^$' | head -n 1))"
+    pass "SIG$signal during a run: status $expected_status, no file left ($(printf '%s' "$STDERR" | grep -v '^$' | head -n 1))"
   else
-    fail "SIG$signal during a run: status 130, no file left" "${problems[@]}" "stderr: $STDERR"
+    fail "SIG$signal during a run: status $expected_status, no file left" "${problems[@]}" "stderr: $STDERR"
   fi
 done
 

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <set>
 
 namespace convivia {
@@ -52,6 +53,29 @@ TEST(RandomStream, UniformDoubleHasFineResolution) {
   std::set<double> seen;
   for (int i = 0; i < 1000; ++i) seen.insert(s.uniform_double());
   EXPECT_EQ(seen.size(), 1000u);
+}
+
+}  // namespace
+}  // namespace convivia
+
+namespace convivia {
+namespace {
+
+TEST(RandomStream, ChanceIsUniformWithSixteenBitSteps) {
+  RandomStream s(5, RandomPurpose::encounter, 0, 0);
+  double sum = 0.0;
+  int below_tenth = 0;
+  const int n = 200000;
+  for (int i = 0; i < n; ++i) {
+    const float c = s.chance();
+    ASSERT_GE(c, 0.0f);
+    ASSERT_LT(c, 1.0f);
+    ASSERT_EQ(c * 65536.0f, std::floor(c * 65536.0f));
+    sum += c;
+    below_tenth += c < 0.1f;
+  }
+  EXPECT_NEAR(sum / n, 0.5, 0.005);
+  EXPECT_NEAR(below_tenth / static_cast<double>(n), 0.1, 0.003);
 }
 
 }  // namespace
