@@ -5,19 +5,47 @@
 #pragma once
 
 #include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/parallel_for.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstddef>
+#include <thread>
 #include <vector>
 
 namespace convivia {
 
+#if defined(CONVIVIA_PARALLEL_STD_THREADS)
+// ThreadSanitizer builds: the prebuilt oneTBB library is not instrumented, so ThreadSanitizer cannot
+// see its task hand-offs and reports false races in every parallel loop. There the loops run on
+// plain threads (as many as oneTBB would be allowed) taking chunks of `grain` indices, which keeps
+// our own code's races visible.
+template <class Body>
+void parallel_for(std::size_t count, std::size_t grain, Body&& body) {
+  if (count == 0) return;
+  grain = std::max<std::size_t>(grain, 1);
+  const std::size_t chunks = (count + grain - 1) / grain;
+  const std::size_t workers =
+      std::min(chunks, std::max<std::size_t>(1, tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism)));
+  std::atomic<std::size_t> next_chunk{0};
+  const auto work = [&] {
+    for (std::size_t chunk = next_chunk++; chunk < chunks; chunk = next_chunk++)
+      body(chunk * grain, std::min(count, (chunk + 1) * grain));
+  };
+  std::vector<std::thread> helpers;
+  for (std::size_t w = 1; w < workers; ++w) helpers.emplace_back(work);
+  work();
+  for (std::thread& helper : helpers) helper.join();
+}
+#else
 template <class Body>
 void parallel_for(std::size_t count, std::size_t grain, Body&& body) {
   if (count == 0) return;
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, grain == 0 ? 1 : grain),
                     [&](const tbb::blocked_range<std::size_t>& range) { body(range.begin(), range.end()); });
 }
+#endif
 
 // Calls block_body(begin, end, partial) for fixed blocks of `block_size` indices in parallel, each
 // with its own zero-initialised Partial, then folds the partials in block order with combine(total, partial).
