@@ -21,6 +21,24 @@ float mean_outgroup_trust(const Population& residents, std::size_t resident) {
   return sum / static_cast<float>(group_count - 1);
 }
 
+double generalised_trust(const Population& residents, std::size_t resident, const std::vector<double>& group_weights) {
+  const auto group_count = static_cast<std::size_t>(residents.group_count);
+  const float* trust = residents.trust.data() + resident * group_count;
+  double weighted = 0.0;
+  for (std::size_t h = 0; h < group_count; ++h) weighted += group_weights[h] * trust[h];
+  return 10.0 * weighted;
+}
+
+void DailyMetrics::BlockSums::reset(std::size_t group_count) {
+  residents.assign(group_count, 0);
+  diverse.assign(group_count, 0);
+  cross_tie.assign(group_count, 0);
+  discriminated.assign(group_count, 0);
+  outgroup.assign(group_count, 0.0);
+  generalised.assign(group_count, 0.0);
+  trust.assign(group_count * group_count, 0.0);
+}
+
 void DailyMetrics::compute(const World& world, const std::vector<double>& group_weights, float diversity_threshold, int day,
                            const EncounterTally& tally, std::vector<float>& outgroup_trust, DailyIndicators& out) {
   const Population& residents = world.residents;
@@ -33,24 +51,14 @@ void DailyMetrics::compute(const World& world, const std::vector<double>& group_
   parallel_for(block_count, 1, [&](std::size_t first, std::size_t last) {
     for (std::size_t b = first; b < last; ++b) {
       BlockSums& sums = blocks_[b];
-      sums.residents.assign(group_count, 0);
-      sums.diverse.assign(group_count, 0);
-      sums.cross_tie.assign(group_count, 0);
-      sums.discriminated.assign(group_count, 0);
-      sums.outgroup.assign(group_count, 0.0);
-      sums.generalised.assign(group_count, 0.0);
-      sums.trust.assign(group_count * group_count, 0.0);
+      sums.reset(group_count);
       const std::size_t end = std::min(resident_count, (b + 1) * block_size);
       for (std::size_t i = b * block_size; i < end; ++i) {
         const std::size_t g = residents.group[i];
         const float* trust = residents.trust.data() + i * group_count;
         const float outgroup = mean_outgroup_trust(residents, i);
         outgroup_trust[i] = outgroup;
-        double generalised = 0.0;
-        for (std::size_t h = 0; h < group_count; ++h) {
-          sums.trust[g * group_count + h] += trust[h];
-          generalised += group_weights[h] * trust[h];
-        }
+        for (std::size_t h = 0; h < group_count; ++h) sums.trust[g * group_count + h] += trust[h];
         bool cross_tie = false;
         for (int k = 0; k < tie_slots; ++k) {
           const std::uint32_t other = residents.tie_resident[i * tie_slots + static_cast<std::size_t>(k)];
@@ -61,19 +69,13 @@ void DailyMetrics::compute(const World& world, const std::vector<double>& group_
         sums.cross_tie[g] += cross_tie ? 1 : 0;
         sums.discriminated[g] += day - residents.last_discrimination_day[i] < discrimination_memory_days ? 1 : 0;
         sums.outgroup[g] += outgroup;
-        sums.generalised[g] += 10.0 * generalised;
+        sums.generalised[g] += generalised_trust(residents, i, group_weights);
       }
     }
   });
 
   BlockSums total;
-  total.residents.assign(group_count, 0);
-  total.diverse.assign(group_count, 0);
-  total.cross_tie.assign(group_count, 0);
-  total.discriminated.assign(group_count, 0);
-  total.outgroup.assign(group_count, 0.0);
-  total.generalised.assign(group_count, 0.0);
-  total.trust.assign(group_count * group_count, 0.0);
+  total.reset(group_count);
   for (const BlockSums& sums : blocks_) {
     for (std::size_t g = 0; g < group_count; ++g) {
       total.residents[g] += sums.residents[g];

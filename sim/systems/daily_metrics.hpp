@@ -15,6 +15,10 @@ namespace convivia {
 // Mean trust toward the groups other than the resident's own (unweighted over groups); 0 in a one-group city.
 float mean_outgroup_trust(const Population& residents, std::size_t resident);
 
+// Trust toward a random resident of the city on the 0-10 scale: trust toward each group weighted by
+// the group's city-wide share.
+double generalised_trust(const Population& residents, std::size_t resident, const std::vector<double>& group_weights);
+
 class DailyMetrics {
  public:
   // group_weights: city-wide group shares, used for generalised trust (trust toward a random resident).
@@ -26,6 +30,7 @@ class DailyMetrics {
     std::vector<std::int64_t> residents, diverse, cross_tie, discriminated;  // per group
     std::vector<double> outgroup, generalised;                               // per group
     std::vector<double> trust;                                               // group x group
+    void reset(std::size_t group_count);
   };
   std::vector<BlockSums> blocks_;
 };

@@ -2,6 +2,7 @@
 #include "systems/monthly_metrics.hpp"
 
 #include "core/parallel.hpp"
+#include "systems/daily_metrics.hpp"
 #include "systems/segregation.hpp"
 
 #include <algorithm>
@@ -71,11 +72,8 @@ void MonthlyMetrics::compute(const World& world, const std::vector<double>& grou
       for (std::size_t i = b * block_size; i < end; ++i) {
         const std::int32_t d = city.cell_district[residents.home_cell[i]];
         if (d == no_district) continue;
-        const float* trust = residents.trust.data() + i * group_count;
-        double generalised = 0.0;
-        for (std::size_t h = 0; h < group_count; ++h) generalised += group_weights[h] * trust[h];
         sums.outgroup[static_cast<std::size_t>(d)] += outgroup_trust[i];
-        sums.generalised[static_cast<std::size_t>(d)] += 10.0 * generalised;
+        sums.generalised[static_cast<std::size_t>(d)] += generalised_trust(residents, i, group_weights);
         sums.diverse[static_cast<std::size_t>(d)] += outgroup_trust[i] >= diversity_threshold ? 1 : 0;
       }
     }
