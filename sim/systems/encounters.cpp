@@ -70,7 +70,11 @@ void positive_contact(const PairContext& pc, std::uint32_t self, std::uint8_t ot
   float* trust = pc.residents.trust.data() + static_cast<std::size_t>(self) * static_cast<std::size_t>(pc.group_count);
   const std::uint8_t own = pc.residents.group[self];
   raise_trust(trust[other_group], pc.config.rate_positive);
-  const float transfer = pc.config.rate_positive * pc.config.secondary_transfer;
+  // Secondary transfer: a share of the change generalises, spread evenly over the other out-groups,
+  // so the total transferred does not grow with the number of groups in the city.
+  const int other_outgroups = pc.group_count - 2;
+  const float transfer =
+      other_outgroups > 0 ? pc.config.rate_positive * pc.config.secondary_transfer / static_cast<float>(other_outgroups) : 0.0f;
   if (transfer > 0.0f)
     for (int g = 0; g < pc.group_count; ++g)
       if (g != own && g != other_group) raise_trust(trust[g], transfer);

@@ -5,8 +5,8 @@
 // target records a discrimination event and a negative contact. Otherwise the contact is positive
 // with a logistic probability rising with the venue's cooperation, a shared language and cultural
 // overlap, and negative otherwise (mediation can defuse it). Trust moves by a_pos * (1 - t) up or
-// a_neg * t down (negativity bias: a_neg > a_pos); a share of each positive change generalises to
-// the other out-groups (secondary transfer). Positive contacts may form or strengthen a tie. With a
+// a_neg * t down (negativity bias: a_neg > a_pos); a share of each positive change generalises,
+// spread evenly over the other out-groups (secondary transfer). Positive contacts may form or strengthen a tie. With a
 // probability equal to cultural overlap one side adopts a differing trait of the other (Axelrod).
 // In-group encounters reinforce in-group trust and exchange culture.
 //
