@@ -41,13 +41,29 @@ struct EncounterTally {
   void add(const EncounterTally& other);
 };
 
+// One resident present at a venue, as the venue's task sees it during the slot.
+struct Participant {
+  std::uint32_t id;
+  std::uint8_t group;
+  bool speaks;                        // language proficiency at or above the threshold
+  std::uint32_t positive_contacts;    // intergroup contacts of this slot, added to the resident's counters after
+  std::uint32_t negative_contacts;
+  float* trust;                       // the resident's trust row
+  std::uint8_t* culture;              // the resident's traits
+};
+
 class EncounterSystem {
  public:
   // Runs every open venue's encounters for the slot and adds the slot's tallies to `day_tally`.
-  void run(const StepContext& context, VenueBuckets& buckets, EncounterTally& day_tally);
+  void run(const StepContext& context, const VenueBuckets& buckets, EncounterTally& day_tally);
 
  private:
-  tbb::enumerable_thread_specific<EncounterTally> task_tallies_;
+  struct TaskState {
+    EncounterTally tally;
+    std::vector<Participant> participants;  // scratch, reused across venues and slots
+    std::vector<std::uint32_t> order;
+  };
+  tbb::enumerable_thread_specific<TaskState> task_states_;
 };
 
 }  // namespace convivia

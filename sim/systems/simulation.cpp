@@ -70,8 +70,7 @@ void Simulation::record_month(RunObserver& observer) {
 void Simulation::run_slot(int slot, int weekday) {
   const StepContext context{config_, world_, levers_, TimePoint{day_, slot, weekday}};
   // In the evening everyone is at their home block, which changes only when households move, so
-  // the home buckets are built once and reused (still in a deterministic order: each evening
-  // starts from the previous evening's pairing order).
+  // the home buckets are built once and reused.
   const bool evening = static_cast<Slot>(slot) == Slot::evening;
   if (evening) {
     ScopedTimer timer(profile_, profile_bucketing_);

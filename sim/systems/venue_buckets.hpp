@@ -16,10 +16,6 @@ class VenueBuckets {
 
   std::size_t venue_count() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
   std::uint32_t size_of(std::uint32_t venue) const { return offsets_[venue + 1] - offsets_[venue]; }
-  // Mutable so encounters can shuffle a venue's residents in place for random pairing.
-  std::span<std::uint32_t> residents_at(std::uint32_t venue) {
-    return {residents_.data() + offsets_[venue], residents_.data() + offsets_[venue + 1]};
-  }
   std::span<const std::uint32_t> residents_at(std::uint32_t venue) const {
     return {residents_.data() + offsets_[venue], residents_.data() + offsets_[venue + 1]};
   }
