@@ -21,7 +21,7 @@ class VenueBuckets {
   }
 
  private:
-  static constexpr std::size_t chunk_count = 16;
+  static constexpr std::size_t chunk_count = 8;
   std::vector<std::uint32_t> chunk_cursor_;  // [chunk][venue]: count, then scatter position
   std::vector<std::uint32_t> offsets_;       // venue_count + 1
   std::vector<std::uint32_t> residents_;
