@@ -34,9 +34,7 @@
 #ifndef CONVIVIA_SOURCE_DIR
 #define CONVIVIA_SOURCE_DIR "."
 #endif
-#ifndef CONVIVIA_GIT_COMMIT
-#define CONVIVIA_GIT_COMMIT "unknown"
-#endif
+#include "convivia_git_commit.hpp"
 
 namespace convivia {
 namespace {

@@ -26,9 +26,7 @@
 #ifndef CONVIVIA_VERSION
 #define CONVIVIA_VERSION "unknown"
 #endif
-#ifndef CONVIVIA_GIT_COMMIT
-#define CONVIVIA_GIT_COMMIT "unknown"
-#endif
+#include "convivia_git_commit.hpp"
 
 namespace convivia {
 
