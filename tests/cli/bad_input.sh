@@ -20,8 +20,6 @@ SOURCE=$(cd "$2" && pwd)
 TINY="$SOURCE/scenarios/tests/tiny.toml"
 DATA="$SOURCE/tests/cli/data"
 
-failures=0
-checks=0
 WORK=""
 STDOUT=""
 STDERR=""
@@ -30,14 +28,8 @@ STATUS=0
 cleanup() { if [ -n "$WORK" ] && [ -d "$WORK" ]; then rm -rf "$WORK"; fi; }
 trap cleanup EXIT
 
-pass() { checks=$((checks + 1)); echo "ok    $1"; }
-fail() {
-  checks=$((checks + 1)); failures=$((failures + 1))
-  echo "FAIL  $1"
-  shift
-  local line
-  for line in "$@"; do echo "        $line"; done
-}
+# shellcheck source=support/checks.sh
+source "$(dirname "$0")/support/checks.sh"
 
 # A fresh, empty working directory for one check (the previous one is removed).
 fresh_dir() {

@@ -21,24 +21,12 @@ import tempfile
 import h5py
 import numpy as np
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import check, summary as checks_summary  # noqa: E402
+
 THREADS = (1, 2, 4)
 IGNORED_ATTRIBUTES = {"created_utc"}
 
-failures = []
-checks = 0
-
-
-def check(condition, name, detail=""):
-    global checks
-    checks += 1
-    if condition:
-        print(f"ok    {name}")
-    else:
-        failures.append(name)
-        print(f"FAIL  {name}")
-        for line in str(detail).splitlines():
-            print(f"        {line}")
-    return condition
 
 
 class Difference(Exception):
@@ -227,12 +215,7 @@ def main():
         leftovers = [name for name in os.listdir(work) if ".tmp" in name]
         check(not leftovers, "no temporary files left", leftovers)
 
-    print()
-    if failures:
-        print(f"{len(failures)} of {checks} checks failed")
-        return 1
-    print(f"all {checks} checks passed")
-    return 0
+    return checks_summary()
 
 
 if __name__ == "__main__":

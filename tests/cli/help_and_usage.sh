@@ -17,22 +17,14 @@ CONVIVIA=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 SOURCE=$(cd "$2" && pwd)
 TINY="$SOURCE/scenarios/tests/tiny.toml"
 
-failures=0
-checks=0
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/convivia-help.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 STATUS=0
 STDOUT=""
 STDERR=""
 
-pass() { checks=$((checks + 1)); echo "ok    $1"; }
-fail() {
-  checks=$((checks + 1)); failures=$((failures + 1))
-  echo "FAIL  $1"
-  shift
-  local line
-  for line in "$@"; do echo "        $line"; done
-}
+# shellcheck source=support/checks.sh
+source "$(dirname "$0")/support/checks.sh"
 
 run_convivia() {
   (cd "$WORK" && "$CONVIVIA" "$@" > "$WORK/.stdout" 2> "$WORK/.stderr")

@@ -23,6 +23,9 @@ import tempfile
 
 import h5py
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import check, summary as checks_summary  # noqa: E402
+
 TINY_DAYS = 35
 TINY_SEED = 11
 SHARE_KEYS = (
@@ -37,22 +40,6 @@ SHARE_KEYS = (
 COUNT_KEYS = ("positive_contacts", "negative_contacts", "discrimination_events")
 THROUGHPUT = re.compile(r"^throughput: ([0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?) resident-slot updates/s$", re.M)
 
-failures = []
-checks = 0
-
-
-def check(condition, name, detail=""):
-    global checks
-    checks += 1
-    if condition:
-        print(f"ok    {name}")
-    else:
-        failures.append(name)
-        print(f"FAIL  {name}")
-        if detail:
-            for line in str(detail).splitlines():
-                print(f"        {line}")
-    return condition
 
 
 def run(convivia, args, cwd):
@@ -246,12 +233,7 @@ def main():
         check(result.returncode == 0 and os.path.isfile(os.path.join(work, "tiny.h5")),
               "without -o: writes tiny.h5 in the current directory", f"{describe(result)}\nfiles: {os.listdir(work)}")
 
-    print()
-    if failures:
-        print(f"{len(failures)} of {checks} checks failed")
-        return 1
-    print(f"all {checks} checks passed")
-    return 0
+    return checks_summary()
 
 
 if __name__ == "__main__":
