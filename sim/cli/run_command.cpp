@@ -45,9 +45,15 @@ void add_run_command(CLI::App& app, RunOptions& options) {
       "\nExit status: 0 success; 2 bad input or an output path that cannot be written (the message says what to\n"
       "fix); 1 internal error or a failure while writing; 128 + signal number when interrupted.");
   run->add_option("scenario", options.scenario, "Scenario file (TOML)")->required()->check(CLI::ExistingFile);
-  run->add_option("-o,--output", options.output, "Output file (default: the scenario's file name with .h5, in the current directory)");
+  run->add_option("-o,--output", options.output, "Output file (default: the scenario's file name with .h5, in the current directory)")
+      ->check([](const std::string& path) { return path.empty() ? std::string("the output path is empty") : std::string(); });
   run->add_option("--days", options.days, "Simulated days (default: run.days of the scenario)")->check(CLI::Range(1, 36500));
-  run->add_option("--seed", options.seed, "Random seed (default: run.seed of the scenario)");
+  run->add_option("--seed", options.seed, "Random seed, a non-negative integer (default: run.seed of the scenario)")
+      ->check([](const std::string& text) {
+        return text.find_first_not_of("0123456789") == std::string::npos && !text.empty()
+                   ? std::string()
+                   : "expected a non-negative integer, got '" + text + "'";
+      });
   run->add_option("--threads", options.threads, "Worker threads (default: all cores); results do not depend on it")
       ->check(CLI::Range(1, 1024));
   run->add_option("--set", options.overrides, "Override a scenario key, e.g. --set city.scale=0.1 (repeatable)")
@@ -63,7 +69,7 @@ void add_run_command(CLI::App& app, RunOptions& options) {
 int run_command(const RunOptions& options) {
   std::vector<std::string> overrides = options.overrides;
   if (options.days > 0) overrides.push_back("run.days=" + std::to_string(options.days));
-  if (!options.seed.empty()) overrides.push_back("run.seed=" + options.seed);
+  if (options.seed) overrides.push_back("run.seed=" + std::to_string(*options.seed));
   const std::string output = options.output.empty() ? default_output_path(options.scenario) : options.output;
   const bool summary_to_stdout = options.summary == "-";
 

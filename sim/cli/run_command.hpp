@@ -3,6 +3,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,7 +14,7 @@ struct RunOptions {
   std::string scenario;
   std::string output;
   int days = 0;  // 0: as in the scenario
-  std::string seed;
+  std::optional<std::int64_t> seed;
   int threads = 0;  // 0: all cores
   std::vector<std::string> overrides;
   std::string summary;

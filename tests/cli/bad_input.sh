@@ -252,7 +252,11 @@ fresh_dir
 expect_rejected "--days 0" out.h5 2 "--days" -- run "$TINY" -o out.h5 --days 0
 
 fresh_dir
-expect_rejected "--seed -1" out.h5 2 "run.seed" -- run "$TINY" -o out.h5 --seed -1
+expect_rejected "--seed -1" out.h5 2 "--seed" -- run "$TINY" -o out.h5 --seed -1
+fresh_dir
+expect_rejected "--seed abc" out.h5 2 "--seed" -- run "$TINY" -o out.h5 --seed abc
+fresh_dir
+expect_rejected "-o with an empty path" tiny.h5 2 "output path is empty" -- run "$TINY" -o ""
 
 fresh_dir
 expect_rejected "--threads 0" out.h5 2 "--threads" -- run "$TINY" -o out.h5 --threads 0
