@@ -1,7 +1,7 @@
 // The one wrapper over oneTBB used by the engine. parallel_for hands out index ranges; callers must
-// not let results depend on how ranges are split. deterministic_sum reduces in fixed-size blocks
-// whose partial results are combined in block order, so floating-point sums are bitwise identical
-// for any thread count.
+// not let results depend on how ranges are split. Floating-point reductions therefore sum fixed-size
+// blocks of indices (independent of the thread count) and combine the block sums in block order
+// (see systems/daily_metrics.cpp), so they are bitwise identical for any thread count.
 #pragma once
 
 #include <oneapi/tbb/blocked_range.h>
@@ -46,24 +46,5 @@ void parallel_for(std::size_t count, std::size_t grain, Body&& body) {
                     [&](const tbb::blocked_range<std::size_t>& range) { body(range.begin(), range.end()); });
 }
 #endif
-
-// Calls block_body(begin, end, partial) for fixed blocks of `block_size` indices in parallel, each
-// with its own zero-initialised Partial, then folds the partials in block order with combine(total, partial).
-template <class Partial, class BlockBody, class Combine>
-Partial deterministic_reduce(std::size_t count, std::size_t block_size, const Partial& zero,
-                             BlockBody&& block_body, Combine&& combine) {
-  const std::size_t block_count = (count + block_size - 1) / block_size;
-  std::vector<Partial> partials(block_count, zero);
-  parallel_for(block_count, 1, [&](std::size_t first_block, std::size_t last_block) {
-    for (std::size_t b = first_block; b < last_block; ++b) {
-      const std::size_t begin = b * block_size;
-      const std::size_t end = begin + block_size < count ? begin + block_size : count;
-      block_body(begin, end, partials[b]);
-    }
-  });
-  Partial total = zero;
-  for (const Partial& partial : partials) combine(total, partial);
-  return total;
-}
 
 }  // namespace convivia

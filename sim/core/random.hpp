@@ -44,8 +44,6 @@ class RandomStream {
     return static_cast<double>((hi << 26) | lo) * 0x1.0p-53;
   }
 
-  bool bernoulli(float p) { return uniform() < p; }
-
   // Uniform in [0, 1) with 16 bits of resolution, two per 32-bit word: for the many yes/no
   // decisions of the encounter loop, where a Philox call per four decisions would dominate the cost.
   // Probabilities below 2^-16 (about 1.5e-5) act as 0.
