@@ -41,13 +41,6 @@ fresh_dir() {
 write_scenario() { printf '%s\n' "$2" > "$WORK/$1"; }
 
 # Runs convivia with the given arguments inside $WORK; sets STATUS, STDOUT, STDERR.
-run_convivia() {
-  (cd "$WORK" && "$CONVIVIA" "$@" > "$WORK/.stdout" 2> "$WORK/.stderr")
-  STATUS=$?
-  STDOUT=$(cat "$WORK/.stdout")
-  STDERR=$(cat "$WORK/.stderr")
-  rm -f "$WORK/.stdout" "$WORK/.stderr"
-}
 
 # Lists leftover temporary files (*.tmp*) in directory $1.
 leftover_temporaries() { find "$1" -maxdepth 1 -name '*.tmp*' 2>/dev/null; }
@@ -64,11 +57,7 @@ expect_rejected() {
   shift
   run_convivia "$@"
   local problems=()
-  if [ "$wanted" = "nonzero" ]; then
-    [ "$STATUS" -ne 0 ] || problems+=("exit status 0, expected non-zero")
-  else
-    [ "$STATUS" -eq "$wanted" ] || problems+=("exit status $STATUS, expected $wanted")
-  fi
+  check_status "$wanted"
   [ -n "$STDERR" ] || problems+=("nothing on stderr")
   local fragment
   for fragment in "${fragments[@]}"; do

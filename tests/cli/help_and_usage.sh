@@ -26,13 +26,6 @@ STDERR=""
 # shellcheck source=support/checks.sh
 source "$(dirname "$0")/support/checks.sh"
 
-run_convivia() {
-  (cd "$WORK" && "$CONVIVIA" "$@" > "$WORK/.stdout" 2> "$WORK/.stderr")
-  STATUS=$?
-  STDOUT=$(cat "$WORK/.stdout")
-  STDERR=$(cat "$WORK/.stderr")
-  rm -f "$WORK/.stdout" "$WORK/.stderr"
-}
 
 # expect_output NAME WANTED_STATUS FRAGMENTS... -- ARGS...
 # WANTED_STATUS is a number or "nonzero"; every fragment must occur in stdout or stderr.
@@ -44,11 +37,7 @@ expect_output() {
   shift
   run_convivia "$@"
   local problems=()
-  if [ "$wanted" = "nonzero" ]; then
-    [ "$STATUS" -ne 0 ] || problems+=("exit status 0, expected non-zero")
-  else
-    [ "$STATUS" -eq "$wanted" ] || problems+=("exit status $STATUS, expected $wanted")
-  fi
+  check_status "$wanted"
   local all="$STDOUT
 $STDERR"
   local fragment

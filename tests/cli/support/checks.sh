@@ -1,4 +1,5 @@
-# Shared by the command-line test scripts (sourced): one line per check, and a summary.
+# Shared by the command-line test scripts (sourced): one line per check, running the program,
+# checking its exit status.
 failures=0
 checks=0
 
@@ -9,4 +10,22 @@ fail() {
   shift
   local line
   for line in "$@"; do echo "        $line"; done
+}
+
+# Runs `$CONVIVIA ARGS` in $WORK and sets STATUS, STDOUT and STDERR.
+run_convivia() {
+  (cd "$WORK" && "$CONVIVIA" "$@" > "$WORK/.stdout" 2> "$WORK/.stderr")
+  STATUS=$?
+  STDOUT=$(cat "$WORK/.stdout")
+  STDERR=$(cat "$WORK/.stderr")
+  rm -f "$WORK/.stdout" "$WORK/.stderr"
+}
+
+# Appends to the caller's `problems` array unless STATUS matches $1 (a number, or "nonzero").
+check_status() {
+  if [ "$1" = "nonzero" ]; then
+    [ "$STATUS" -ne 0 ] || problems+=("exit status 0, expected non-zero")
+  else
+    [ "$STATUS" -eq "$1" ] || problems+=("exit status $STATUS, expected $1")
+  fi
 }
