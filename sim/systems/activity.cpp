@@ -12,7 +12,8 @@
 namespace convivia {
 namespace {
 
-constexpr std::size_t max_leisure_options = leisure_venue_kinds.size() + 1;
+// Staying home is the implicit remaining option, so only the candidates need a weight.
+constexpr std::size_t max_leisure_candidates = leisure_venue_kinds.size();
 
 }  // namespace
 
@@ -61,7 +62,7 @@ void ActivitySystem::choose(const StepContext& context, const ActivityInputs& in
     const std::size_t count = option_count_[cell];
     const float comfort = ac.comfort_weight * (1.0f - inputs.outgroup_trust[i]);
     const std::size_t group = residents.group[i];
-    std::array<float, max_leisure_options> weight{};
+    std::array<float, max_leisure_candidates> weight{};
     float total = stay_home_weight;
     for (std::size_t k = 0; k < count; ++k) {
       const std::uint32_t v = option_venue_[cell * per_cell + k];

@@ -68,7 +68,6 @@ PopulationBuild build_population(const ScenarioConfig& config, CityPlan& plan) {
 
   PopulationBuild build;
   Households& households = build.households;
-  std::vector<std::uint32_t> household_district;
   for (std::size_t d = 0; d < district_count; ++d) {
     const std::vector<PlannedHousehold> planned =
         plan_households(config, &plan.district_group_residents[d * group_count], group_count, static_cast<std::uint32_t>(d));
@@ -88,7 +87,6 @@ PopulationBuild build_population(const ScenarioConfig& config, CityPlan& plan) {
       households.home_cell.push_back(cell);
       households.group.push_back(planned[h].group);
       households.member_count.push_back(planned[h].size);
-      household_district.push_back(static_cast<std::uint32_t>(d));
     }
   }
 
