@@ -21,6 +21,16 @@ enum class RandomPurpose : std::uint32_t {
   encounter = 6,
   sampling = 7,
   culture_init = 8,
+  relocation = 9,
+  labour = 10,
+  services = 11,
+  arrivals = 12,
+  departures = 13,
+  ageing = 14,
+  participation = 15,
+  events = 16,
+  reference_schelling = 17,
+  reference_axelrod = 18,
 };
 
 class RandomStream {

@@ -23,6 +23,9 @@
 namespace convivia {
 
 inline constexpr int days_per_month = 30;
+// Yearly processes (arrivals and departures' yearly bookkeeping, ageing, the new school year) run at
+// the start of every year after the first: on days 365, 730, ...
+inline constexpr int days_per_year = 365;
 
 class Simulation {
  public:
