@@ -4,6 +4,7 @@
 #include "core/assert.hpp"
 #include "core/random.hpp"
 #include "world/nearest_venues.hpp"
+#include "world/school_catchments.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -34,18 +35,6 @@ std::uint32_t weighted_cell(const std::vector<std::uint32_t>& cells, const std::
   const auto target = static_cast<std::uint64_t>(random.uniform_double() * static_cast<double>(cumulative.back()));
   const auto it = std::upper_bound(cumulative.begin(), cumulative.end(), target);
   return cells[static_cast<std::size_t>(std::min<std::ptrdiff_t>(it - cumulative.begin(), static_cast<std::ptrdiff_t>(cells.size()) - 1))];
-}
-
-NearestVenueIndex index_of_kind(const Venues& venues, const City& city, VenueKind kind) {
-  std::vector<float> xs, ys;
-  std::vector<std::uint32_t> ids;
-  for (std::uint32_t v = 0; v < venues.size(); ++v)
-    if (venues.kind[v] == kind) {
-      xs.push_back(venues.x_m[v]);
-      ys.push_back(venues.y_m[v]);
-      ids.push_back(v);
-    }
-  return NearestVenueIndex(xs, ys, ids, city.width * city.cell_size_m, city.height * city.cell_size_m);
 }
 
 }  // namespace
@@ -108,23 +97,9 @@ VenueBuild build_venues(const ScenarioConfig& config, const City& city, Populati
     for (std::size_t n = 0; n < count; ++n) add_venue(venues, city, kind, weighted_cell(inhabited, cumulative, placement), kc, capacity);
   }
 
-  // Children: nearest school with room among the four nearest, else the nearest.
-  const NearestVenueIndex schools = index_of_kind(venues, city, VenueKind::school);
-  std::vector<std::uint32_t> load(venues.size(), 0);
+  assign_schools(venues, city, residents);
+  std::vector<std::uint32_t> load = school_load(venues, residents);
   std::vector<std::uint32_t> near;
-  for (std::size_t i = 0; i < resident_count; ++i) {
-    if (residents.age_class[i] != static_cast<std::uint8_t>(AgeClass::child) || schools.empty()) continue;
-    const auto centre = city.cell_centre_m(residents.home_cell[i]);
-    schools.nearest(centre[0], centre[1], 4, near);
-    std::uint32_t chosen = near.front();
-    for (std::uint32_t school : near)
-      if (load[school] < venues.capacity[school]) {
-        chosen = school;
-        break;
-      }
-    residents.fixed_venue[i] = chosen;
-    ++load[chosen];
-  }
 
   // Employed adults: a random workplace, probing onward from it until one has room.
   std::vector<std::uint32_t> workplaces;
