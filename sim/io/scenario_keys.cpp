@@ -330,6 +330,14 @@ std::vector<ScenarioKey> make_scenario_keys() {
                           "midpoint of the proficiency scale (modelling choice)"));
   k.push_back(bool_key<C>("encounters.culture_exchange", [](auto& c) -> auto& { return c.encounters.culture_exchange; },
                           "Axelrod trait adoption in encounters", "on: the cultural dynamics are part of the model"));
+  // [discrimination]
+  k.push_back(real_key<C>("discrimination.institutional_trust_loss",
+                          [](auto& c) -> auto& { return c.discrimination.institutional_trust_loss; }, closed(0, 1),
+                          "share of institutional trust lost per discrimination event",
+                          "assumed; perceived discrimination consistently lowers trust in institutions (Schmitt et al. 2014)"));
+  k.push_back(real_key<C>("discrimination.belonging_loss", [](auto& c) -> auto& { return c.discrimination.belonging_loss; },
+                          closed(0, 1), "share of belonging lost per discrimination event",
+                          "assumed; half the institutional loss, as belonging rests also on ties"));
   // [output]
   k.push_back(integer_key<C>("output.sample_residents", [](auto& c) -> auto& { return c.output.sample_residents; }, 0,
                              100'000, "residents recorded per slot and day for the viewer",
@@ -362,7 +370,7 @@ std::vector<GroupKey> make_group_keys() {
 std::vector<std::string> make_sections() {
   std::vector<std::string> s = {"run", "city", "city.synthetic", "city.import", "population", "culture", "venues"};
   for (std::string_view kind : venue_kind_names) s.push_back("venues." + std::string(kind));
-  for (const char* name : {"activity", "encounters", "output"}) s.emplace_back(name);
+  for (const char* name : {"activity", "encounters", "discrimination", "output"}) s.emplace_back(name);
   return s;
 }
 

@@ -4,6 +4,7 @@
 #include "core/fast_math.hpp"
 #include "core/parallel.hpp"
 #include "core/random.hpp"
+#include "systems/discrimination.hpp"
 #include "systems/venue_buckets.hpp"
 
 #include <algorithm>
@@ -40,6 +41,7 @@ namespace {
 struct PairContext {
   Population& residents;
   const EncounterConfig& config;
+  const DiscriminationConfig& discrimination;
   const Levers& levers;
   int group_count;
   int features;
@@ -135,8 +137,7 @@ void meet(const PairContext& pc, Participant& a, Participant& b, RandomStream& r
     if (a_discriminates || b_discriminates) {
       // The target of discrimination records the event and a negative contact with the actor's group.
       const auto record = [&](Participant& target, std::uint8_t actor_group) {
-        residents.last_discrimination_day[target.id] = pc.day;
-        residents.discrimination_events[target.id] += 1;
+        record_discrimination(residents, target.id, pc.day, pc.discrimination);
         negative_contact(pc, target, actor_group);
         ++tally.discrimination;
         ++tally.discrimination_by_group[target.group];
@@ -222,7 +223,7 @@ void EncounterSystem::run(const StepContext& context, const VenueBuckets& bucket
       if (present.size() < 2) continue;
       const auto kind = static_cast<std::size_t>(world.venues.kind[v]);
       const float cooperation = std::min(1.0f, world.venues.cooperation[v] + context.levers.cooperation_bonus[kind]);
-      const PairContext pc{world.residents, ec, context.levers, group_count, world.residents.features, context.time.day,
+      const PairContext pc{world.residents, ec, context.config.discrimination, context.levers, group_count, world.residents.features, context.time.day,
                            ec.positive_intercept + ec.positive_cooperation * cooperation};
       gather_participants(pc, present, ec.language_threshold, state.participants);
       std::vector<Participant>& participants = state.participants;

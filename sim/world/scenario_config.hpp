@@ -114,6 +114,13 @@ struct EncounterConfig {
   bool culture_exchange = true;      // Axelrod trait adoption in encounters
 };
 
+// What one discrimination event (in an encounter, a job application, housing or a public service)
+// does to its target beyond being recorded.
+struct DiscriminationConfig {
+  float institutional_trust_loss = 0.02f;  // institutional trust -= loss * institutional trust
+  float belonging_loss = 0.01f;            // belonging -= loss * belonging
+};
+
 struct OutputConfig {
   int sample_residents = 1000;        // residents recorded per slot and day for the viewer
   float diversity_threshold = 0.5f;   // mean out-group trust at or above which diversity is a resource
@@ -131,6 +138,7 @@ struct ScenarioConfig {
   VenueConfig venues;
   ActivityConfig activity;
   EncounterConfig encounters;
+  DiscriminationConfig discrimination;
   OutputConfig output;
   std::string source_path;  // directory of the scenario file; data paths resolve against it
 };

@@ -20,6 +20,9 @@ struct World {
   LeisureCandidates leisure;
   std::vector<std::uint32_t> cell_home_venue;  // home-block venue of each cell, or no_venue
   std::vector<std::string> group_names;
+  // The group with the most residents at the start (lowest index on ties): the reference for
+  // employment gaps, and the group that discrimination in jobs, housing and services does not target.
+  std::uint8_t majority_group = 0;
 };
 
 }  // namespace convivia

@@ -6,6 +6,8 @@
 #include "world/population_builder.hpp"
 #include "world/venue_builder.hpp"
 
+#include <algorithm>
+
 namespace convivia {
 
 World build_world(const ScenarioConfig& config, const DistrictTable* table) {
@@ -28,6 +30,9 @@ World build_world(const ScenarioConfig& config, const DistrictTable* table) {
   world.leisure = std::move(venues.leisure);
   world.cell_home_venue = std::move(venues.cell_home_venue);
   for (const GroupConfig& group : config.groups) world.group_names.push_back(group.name);
+  std::vector<std::size_t> members(config.groups.size(), 0);
+  for (std::uint8_t g : world.residents.group) ++members[g];
+  world.majority_group = static_cast<std::uint8_t>(std::max_element(members.begin(), members.end()) - members.begin());
   return world;
 }
 
