@@ -67,6 +67,15 @@ void Simulation::record_month(RunObserver& observer) {
   observer.on_month(monthly_);
 }
 
+void Simulation::run_yearly() {
+  // In this order: ageing, then the new school year.
+}
+
+void Simulation::run_monthly() {
+  // In this order: labour market, public services, relocation, arrivals and departures. A system
+  // that moves households sets home_buckets_valid_ = false.
+}
+
 void Simulation::run_slot(int slot, int weekday) {
   const StepContext context{config_, world_, levers_, TimePoint{day_, slot, weekday}};
   // In the evening everyone is at their home block, which changes only when households move, so
@@ -95,9 +104,13 @@ void Simulation::run_slot(int slot, int weekday) {
 }
 
 void Simulation::step_day(RunObserver& observer) {
-  // Monthly processes run at the start of their period (DESIGN.md section 3). Labour market,
-  // services and relocation will run here; yearly arrivals, ageing and school assignment likewise.
-  if (day_ % days_per_month == 0) record_month(observer);
+  // Yearly and monthly processes run at the start of their period (DESIGN.md section 3); the month's
+  // indicators are taken after them.
+  if (day_ > 0 && day_ % days_per_year == 0) run_yearly();
+  if (day_ % days_per_month == 0) {
+    run_monthly();
+    record_month(observer);
+  }
 
   // Policies set today's levers here once policy modules exist; until then levers stay neutral.
   const int weekday = (config_.run.start_weekday + day_) % 7;

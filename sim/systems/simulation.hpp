@@ -50,6 +50,8 @@ class Simulation {
   std::uint64_t state_hash() const;
 
  private:
+  void run_yearly();
+  void run_monthly();
   void run_slot(int slot, int weekday);
   void record_month(RunObserver& observer);
 
