@@ -145,6 +145,8 @@ KeySpec<Target> mask_key(std::string key, Access access, const std::array<std::s
 }
 
 constexpr std::array<std::string_view, 2> city_source_names = {"synthetic", "import"};
+constexpr std::array<std::string_view, 3> model_names = {"city", "schelling", "axelrod"};
+constexpr std::array<std::string_view, 2> schelling_rules_names = {"framework", "netlogo"};
 
 // Behavioural parameters have no published value to copy; say so once, consistently.
 const std::string calibrate = "modelling choice, to be calibrated";
@@ -157,6 +159,10 @@ std::vector<ScenarioKey> make_scenario_keys() {
                             "short name of the scenario, recorded in output files", "placeholder"));
   k.push_back(string_key<C>("description", KeyType::text, false, [](auto& c) -> auto& { return c.description; },
                             "free text recorded in output files", "empty"));
+  k.push_back(choice_key<C>("model", [](auto& c) -> auto& { return c.model; }, model_names,
+                            "the city model, or a reference model (docs/reference-models.md) that ignores the city, "
+                            "group and venue keys",
+                            "the city model is what Convivia is for"));
   // [run]
   k.push_back(integer_key<C>("run.days", [](auto& c) -> auto& { return c.run.days; }, 1, 36500,
                              "simulated days", "one year: long enough for slow trust change to show"));
@@ -330,6 +336,13 @@ std::vector<ScenarioKey> make_scenario_keys() {
                           "midpoint of the proficiency scale (modelling choice)"));
   k.push_back(bool_key<C>("encounters.culture_exchange", [](auto& c) -> auto& { return c.encounters.culture_exchange; },
                           "Axelrod trait adoption in encounters", "on: the cultural dynamics are part of the model"));
+  k.push_back(real_key<C>("encounters.conflict_escalation", [](auto& c) -> auto& { return c.encounters.conflict_escalation; },
+                          closed(0, 1), "chance that a negative contact escalates into a conflict, at full mutual distrust",
+                          "assumed; no comparable published rate, so conflicts are a relative indicator between scenarios"));
+  k.push_back(real_key<C>("encounters.language_growth_per_contact",
+                          [](auto& c) -> auto& { return c.encounters.language_growth_per_contact; }, closed(0, 1),
+                          "proficiency gained by a non-speaker per encounter with a speaker, times (1 - proficiency)",
+                          "LANGUAGE_ORIGIN"));
   // [discrimination]
   k.push_back(real_key<C>("discrimination.institutional_trust_loss",
                           [](auto& c) -> auto& { return c.discrimination.institutional_trust_loss; }, closed(0, 1),
@@ -338,6 +351,131 @@ std::vector<ScenarioKey> make_scenario_keys() {
   k.push_back(real_key<C>("discrimination.belonging_loss", [](auto& c) -> auto& { return c.discrimination.belonging_loss; },
                           closed(0, 1), "share of belonging lost per discrimination event",
                           "assumed; half the institutional loss, as belonging rests also on ties"));
+  // [labour]
+  k.push_back(real_key<C>("labour.job_loss_per_month", [](auto& c) -> auto& { return c.labour.job_loss_per_month; },
+                          closed(0, 1), "chance that an employed adult leaves employment in a month",
+                          "Eurostat labour market flows (lfsi_long_q), EU, Q3 to Q4 2023: 1.2% of the employed became "
+                          "unemployed and 2.4% left the labour force within the quarter; 1 - (1 - 0.036)^(1/3) = 1.2% "
+                          "a month"));
+  k.push_back(integer_key<C>("labour.applications_per_month",
+                             [](auto& c) -> auto& { return c.labour.applications_per_month; }, 0, 100,
+                             "applications sent by each adult without a job in a month",
+                             "assumed; with the derived hire probability the monthly hire rate hardly depends on it"));
+  k.push_back(real_key<C>("labour.hire_probability", [](auto& c) -> auto& { return c.labour.hire_probability; },
+                          closed(0, 1),
+                          "chance that an application succeeds on its merits; 0 derives it so that "
+                          "population.employment_rate is stationary",
+                          "derived: p with 1 - (1 - p)^applications = job_loss * e / (1 - e), where e is "
+                          "population.employment_rate (hires balance job losses); 0.9% at the defaults"));
+  k.push_back(real_key<C>("labour.language_penalty", [](auto& c) -> auto& { return c.labour.language_penalty; },
+                          closed(0, 1),
+                          "share of the hire probability lost by applicants below encounters.language_threshold",
+                          "Dustmann & Fabbri (2003): fluency raises immigrants' employment probability by about 22 "
+                          "points; a stationary rate of 53% instead of 75% needs a hire rate 0.38 times as high"));
+  k.push_back(real_key<C>("labour.discrimination_base",
+                          [](auto& c) -> auto& { return c.labour.discrimination_base; }, closed(0, 1),
+                          "chance that an otherwise successful application from a non-majority applicant is refused "
+                          "(times the labour_discrimination_multiplier lever)",
+                          "Quillian et al. (2019), 97 field experiments: majority applicants get about 25% more "
+                          "callbacks in the low-discrimination countries, Germany among them; refusal = 1 - 1/1.25"));
+  // [services]
+  k.push_back(real_key<C>("services.use_per_month", [](auto& c) -> auto& { return c.services.use_per_month; },
+                          closed(0, 1), "chance that an adult or senior uses a public service in a month",
+                          "assumed: about three contacts a year with offices, job centre, social and school "
+                          "administration; no published rate used"));
+  k.push_back(real_key<C>("services.discrimination_base",
+                          [](auto& c) -> auto& { return c.services.discrimination_base; }, closed(0, 1),
+                          "chance that a non-majority user meets discrimination at a public service (times the "
+                          "service_discrimination_multiplier lever)",
+                          "assumed, no published per-contact rate: about 9% of non-majority adults meet it at least "
+                          "once a year at the default use; to be calibrated on minority surveys (EU-MIDIS II)"));
+  k.push_back(real_key<C>("services.trust_gain_per_fair_use",
+                          [](auto& c) -> auto& { return c.services.trust_gain_per_fair_use; }, closed(0, 1),
+                          "per use without discrimination: institutional trust += gain * (1 - institutional trust)",
+                          "assumed; half the loss per discrimination event (a bad experience weighs more)"));
+  k.push_back(real_key<C>("services.recovery_per_month",
+                          [](auto& c) -> auto& { return c.services.recovery_per_month; }, closed(0, 1),
+                          "share of the distance to their baselines that institutional trust and belonging recover "
+                          "each month",
+                          "assumed: the effect of a discrimination event halves in about a year (0.95^13.5 = 0.5)"));
+  k.push_back(real_key<C>("services.institutional_trust_baseline",
+                          [](auto& c) -> auto& { return c.services.institutional_trust_baseline; }, closed(0, 1),
+                          "level toward which institutional trust recovers", "the initial institutional trust of every resident"));
+  k.push_back(real_key<C>("services.belonging_baseline",
+                          [](auto& c) -> auto& { return c.services.belonging_baseline; }, closed(0, 1),
+                          "level toward which belonging recovers", "the initial belonging of every resident"));
+  // [participation]
+  k.push_back(real_key<C>("participation.reach", [](auto& c) -> auto& { return c.participation.reach; }, closed(0, 1),
+                          "weekly chance that an adult or senior with participation propensity 1 attends the forum of "
+                          "their district (times the forum_reach_multiplier lever)",
+                          "assumed: about one adult in ten attends a forum at least once a year (mean weekly chance "
+                          "about 0.2%, some 70 people a week per Berlin district at scale 0.15); no published rate "
+                          "for weekly district forums, to be calibrated"));
+  k.push_back(real_key<C>("participation.non_speaker_propensity_factor",
+                          [](auto& c) -> auto& { return c.participation.non_speaker_propensity_factor; }, closed(0, 1),
+                          "initial participation propensity of groups that do not speak the majority language, "
+                          "relative to speakers",
+                          "German Volunteer Survey 2019: 27.0% of people with a migration history engage vs 44.4% "
+                          "without (ratio about 0.6)"));
+  k.push_back(real_key<C>("participation.institutional_trust_gain",
+                          [](auto& c) -> auto& { return c.participation.institutional_trust_gain; }, closed(0, 1),
+                          "per attendance: institutional trust += gain * (1 - institutional trust)",
+                          "assumed; as large as the loss per discrimination event, so one forum offsets one event"));
+  k.push_back(real_key<C>("participation.belonging_gain", [](auto& c) -> auto& { return c.participation.belonging_gain; },
+                          closed(0, 1), "per attendance: belonging += gain * (1 - belonging)",
+                          "assumed; as large as the loss per discrimination event"));
+  // [media]
+  k.push_back(real_key<C>("media.tie_protection", [](auto& c) -> auto& { return c.media.tie_protection; }, closed(0, 1),
+                          "share of a negative media event's effect removed for a resident with a tie to a member of "
+                          "the group",
+                          "assumed: half; direct contact weakens the effect of negative news on attitudes toward "
+                          "immigrants (Schemer 2012), with no published size on this scale"));
+  // [schelling] and [axelrod]: the reference models (docs/reference-models.md).
+  const std::string netlogo = "NetLogo Segregation model default";
+  k.push_back(choice_key<C>("schelling.rules", [](auto& c) -> auto& { return c.schelling.rules; }, schelling_rules_names,
+                            "framework: all agents in random order each step, happiness sticks, movers move at once "
+                            "(ABM framework comparison); netlogo: agents unhappy at the start of a tick move, then all "
+                            "re-evaluate",
+                            netlogo));
+  k.push_back(integer_key<C>("schelling.width", [](auto& c) -> auto& { return c.schelling.width; }, 1, 10'000,
+                             "grid cells from west to east", netlogo + " (51 x 51 patches)"));
+  k.push_back(integer_key<C>("schelling.height", [](auto& c) -> auto& { return c.schelling.height; }, 1, 10'000,
+                             "grid cells from south to north", netlogo + " (51 x 51 patches)"));
+  k.push_back(bool_key<C>("schelling.torus", [](auto& c) -> auto& { return c.schelling.torus; },
+                          "edges wrap around; otherwise cells at the edge have fewer neighbours", netlogo));
+  k.push_back(integer_key<C>("schelling.agents", [](auto& c) -> auto& { return c.schelling.agents; }, 0, 100'000'000,
+                             "agents, in two equal groups at random cells; fewer than the cells; 0: use density",
+                             "0, so density applies as in NetLogo"));
+  k.push_back(real_key<C>("schelling.density", [](auto& c) -> auto& { return c.schelling.density; }, left_open(0, 1),
+                          "chance that a cell starts with an agent (of either group with equal chance), when agents = 0",
+                          netlogo + " (95%)"));
+  k.push_back(integer_key<C>("schelling.radius", [](auto& c) -> auto& { return c.schelling.radius; }, 1, 100,
+                             "Chebyshev radius of the neighbourhood (1: the 8 surrounding cells)", netlogo));
+  k.push_back(integer_key<C>("schelling.min_similar", [](auto& c) -> auto& { return c.schelling.min_similar; }, 0,
+                             100'000, "same-group neighbours an agent needs to be happy, as a count",
+                             "0: NetLogo uses only the fraction"));
+  k.push_back(real_key<C>("schelling.similar_wanted", [](auto& c) -> auto& { return c.schelling.similar_wanted; },
+                          closed(0, 1), "same-group neighbours an agent needs to be happy, as a fraction of its neighbours",
+                          netlogo + " (30%)"));
+  k.push_back(integer_key<C>("schelling.max_steps", [](auto& c) -> auto& { return c.schelling.max_steps; }, 1, 1'000'000,
+                             "steps (ticks) at most", "a safety limit; NetLogo runs converge in well under 100 ticks"));
+  k.push_back(bool_key<C>("schelling.stop_when_all_happy",
+                          [](auto& c) -> auto& { return c.schelling.stop_when_all_happy; },
+                          "stop as soon as every agent is happy", "NetLogo's stop rule"));
+  k.push_back(integer_key<C>("axelrod.width", [](auto& c) -> auto& { return c.axelrod.width; }, 1, 10'000,
+                             "lattice sites from west to east (edges do not wrap)", "Axelrod (1997): 10 x 10"));
+  k.push_back(integer_key<C>("axelrod.height", [](auto& c) -> auto& { return c.axelrod.height; }, 1, 10'000,
+                             "lattice sites from south to north", "Axelrod (1997): 10 x 10"));
+  k.push_back(integer_key<C>("axelrod.features", [](auto& c) -> auto& { return c.axelrod.features; }, 1, 64,
+                             "cultural features per site (F)", "Axelrod (1997) baseline: F = 5"));
+  k.push_back(integer_key<C>("axelrod.traits", [](auto& c) -> auto& { return c.axelrod.traits; }, 1, 256,
+                             "traits per feature (q)", "Axelrod (1997) baseline: q = 10"));
+  k.push_back(integer_key<C>("axelrod.max_events", [](auto& c) -> auto& { return c.axelrod.max_events; }, 1,
+                             std::numeric_limits<std::int64_t>::max(), "events at most, if absorption comes later",
+                             "a safety limit about 1000 times the events a 10 x 10 run needs"));
+  k.push_back(integer_key<C>("axelrod.sample_events", [](auto& c) -> auto& { return c.axelrod.sample_events; }, 1,
+                             std::numeric_limits<std::int64_t>::max(), "events between recorded samples of the state",
+                             "about 100 samples for a 10 x 10 run"));
   // [output]
   k.push_back(integer_key<C>("output.sample_residents", [](auto& c) -> auto& { return c.output.sample_residents; }, 0,
                              100'000, "residents recorded per slot and day for the viewer",
@@ -367,10 +505,30 @@ std::vector<GroupKey> make_group_keys() {
   return k;
 }
 
+std::vector<EventKey> make_event_keys() {
+  using E = EventConfig;
+  std::vector<EventKey> k;
+  k.push_back(integer_key<E>("day", [](auto& e) -> auto& { return e.day; }, 0, 36500,
+                             "day of the run on which it happens (0 is the first day); days after the run never happen",
+                             "required"));
+  k.push_back(choice_key<E>("kind", [](auto& e) -> auto& { return e.kind; }, event_kind_names,
+                            "negative_media lowers other groups' trust toward the group; positive_media raises it",
+                            "a negative news shock, the case DESIGN.md names"));
+  k.push_back(string_key<E>("group", KeyType::text, true, [](auto& e) -> auto& { return e.group; },
+                            "name of the group the news is about (one of the [[groups]] names)", "required"));
+  k.push_back(real_key<E>("strength", [](auto& e) -> auto& { return e.strength; }, closed(0, 1),
+                          "share of trust toward the group lost (negative) or of the gap to 1 gained (positive)",
+                          "required"));
+  return k;
+}
+
 std::vector<std::string> make_sections() {
   std::vector<std::string> s = {"run", "city", "city.synthetic", "city.import", "population", "culture", "venues"};
   for (std::string_view kind : venue_kind_names) s.push_back("venues." + std::string(kind));
   for (const char* name : {"activity", "encounters", "discrimination", "output"}) s.emplace_back(name);
+  for (const char* name : {"schelling", "axelrod"}) s.emplace_back(name);
+  for (const char* name : {"participation", "media"}) s.emplace_back(name);
+  for (const char* name : {"labour", "services"}) s.emplace_back(name);
   return s;
 }
 
@@ -465,6 +623,11 @@ const std::vector<GroupKey>& group_keys() {
   return keys;
 }
 
+const std::vector<EventKey>& event_keys() {
+  static const std::vector<EventKey> keys = make_event_keys();
+  return keys;
+}
+
 const std::vector<std::string>& scenario_sections() {
   static const std::vector<std::string> sections = make_sections();
   return sections;
@@ -496,6 +659,7 @@ std::string expected_text(const KeySpec<Target>& spec) {
 
 template std::string expected_text(const ScenarioKey&);
 template std::string expected_text(const GroupKey&);
+template std::string expected_text(const EventKey&);
 
 std::string toml_literal(const KeyValue& value) {
   struct Printer {
@@ -572,6 +736,10 @@ std::string reference_tables_markdown() {
   const GroupConfig group_defaults;
   for (const GroupKey& spec : group_keys()) row(spec.key, spec, toml_literal(spec.get(group_defaults)));
 
+  md += "\n### [[events]]\n\nScheduled events, any number, in any order; see \"Scheduled events\" above.\n\n";
+  md += "| Key | Type | Default | Allowed | Meaning | Default from |\n|---|---|---|---|---|---|\n";
+  const EventConfig event_defaults;
+  for (const EventKey& spec : event_keys()) row(spec.key, spec, toml_literal(spec.get(event_defaults)));
   md += "\n### Venue defaults per kind\n\n";
   md += "| Kind | per_1000_residents | capacity | slots | weekdays | cooperation | attractiveness | rounds | Why |\n";
   md += "|---|---|---|---|---|---|---|---|---|\n";

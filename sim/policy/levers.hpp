@@ -15,6 +15,15 @@ struct Levers {
   std::array<float, venue_kind_count> cooperation_bonus{};      // added to venue cooperation (clamped to 1)
   std::array<float, venue_kind_count> attractiveness_bonus{};   // added to leisure venue attractiveness
   int extra_rounds_public_venues = 0;      // extra pairing rounds everywhere but home blocks (mixing events)
+  float labour_discrimination_multiplier = 1.0f;    // scales labour.discrimination_base (anti-discrimination in hiring)
+  float service_discrimination_multiplier = 1.0f;   // scales services.discrimination_base (staff intercultural competence)
+  float welcome_tie_probability = 0.0f;    // chance that a newcomer gets a first cross-group tie and positive contact
+  float language_course_intensity = 0.0f;  // scales language-course proficiency growth (0: no courses)
+  float forum_reach_multiplier = 1.0f;     // scales participation.reach (participatory councils)
+  float representation = 0.0f;             // [0,1]: blends each resident's forum propensity toward the mean (representation)
+  float event_damping = 0.0f;              // [0,1]: share of a negative media event's effect removed (anti-rumour campaign)
+  float prejudice_decay = 0.0f;            // [0,1]: weekly share of the fall below the initial out-group trust recovered
+                                           // toward groups targeted by negative media (anti-rumour campaign)
 };
 
 }  // namespace convivia

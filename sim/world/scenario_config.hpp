@@ -19,7 +19,9 @@ struct GroupConfig {
   std::string colour = "#888888";     // "#rrggbb", used by the viewer and reports
   double share = 0.0;                 // city-wide share of residents (synthetic cities); normalised
   bool speaks_language = true;        // speaks the city's majority language at arrival
-  double arrival_rate_per_year = 0.0; // arrivals per year as a fraction of the group (used by the arrivals system)
+  double arrival_rate_per_year = 0.0; // weight of the group among arrivals: newcomers are drawn in proportion
+                                      // to arrival_rate_per_year * group size; their total equals departures
+  double departure_rate_per_year = 0.0;  // share of the group's households leaving the city per year
 };
 
 struct RunConfig {
@@ -112,6 +114,8 @@ struct EncounterConfig {
   float tie_probability = 0.02f;     // chance that a positive contact forms a tie
   float language_threshold = 0.5f;   // proficiency from which a resident counts as speaking the language
   bool culture_exchange = true;      // Axelrod trait adoption in encounters
+  float conflict_escalation = 0.02f; // chance that a negative contact between fully distrustful residents escalates
+  float language_growth_per_contact = 0.01f;  // proficiency += rate * (1 - proficiency) per encounter with a speaker
 };
 
 // What one discrimination event (in an encounter, a job application, housing or a public service)
@@ -121,15 +125,107 @@ struct DiscriminationConfig {
   float belonging_loss = 0.01f;            // belonging -= loss * belonging
 };
 
+// The monthly labour market (DESIGN.md 5.3, systems/labour).
+struct LabourConfig {
+  float job_loss_per_month = 0.012f;   // chance that an employed adult leaves employment in a month
+  int applications_per_month = 4;      // applications sent by each non-employed adult in a month
+  float hire_probability = 0.0f;       // per application; 0: derived so population.employment_rate is stationary
+  float language_penalty = 0.6f;       // share of the hire probability lost below encounters.language_threshold
+  float discrimination_base = 0.2f;    // chance that an otherwise successful non-majority applicant is refused
+};
+
+// Monthly public-service contacts and the recovery of institutional trust and belonging (systems/services).
+struct ServiceConfig {
+  float use_per_month = 0.25f;                // chance that an adult or senior uses a public service in a month
+  float discrimination_base = 0.03f;          // chance that a non-majority user meets discrimination there
+  float trust_gain_per_fair_use = 0.01f;      // institutional trust += gain * (1 - trust) per use without discrimination
+  float recovery_per_month = 0.05f;           // institutional trust and belonging move this share toward their baselines
+  float institutional_trust_baseline = 0.5f;  // level toward which institutional trust recovers
+  float belonging_baseline = 0.5f;            // level toward which belonging recovers
+};
+
+// Weekly civic forums (DESIGN.md 5.6): who attends and what attending does.
+struct ParticipationConfig {
+  float reach = 0.004f;                         // weekly chance of attending at participation propensity 1
+  float non_speaker_propensity_factor = 0.6f;   // initial propensity of groups that do not speak the language, relative
+  float institutional_trust_gain = 0.02f;       // per attendance: institutional trust += gain * (1 - trust)
+  float belonging_gain = 0.01f;                 // per attendance: belonging += gain * (1 - belonging)
+};
+
+// Scheduled events (DESIGN.md 5.7), written as [[events]] entries.
+enum class EventKind : std::uint8_t { negative_media, positive_media };
+
+struct EventConfig {
+  int day = 0;                                 // day of the run on which it happens (0 = first day)
+  EventKind kind = EventKind::negative_media;
+  std::string group;                           // name of the group the news is about
+  float strength = 0.0f;                       // share of trust toward the group lost (or gained), [0,1]
+};
+
+// How scheduled media events reach residents.
+struct MediaConfig {
+  float tie_protection = 0.5f;  // share of a negative event's effect removed for a resident with a tie into the group
+};
+
+// Language courses (DESIGN.md 5.5): monthly proficiency growth of residents below the language
+// threshold, scaled by the language-course lever.
+struct LanguageConfig {
+  float course_gain_per_month = 0.05f;  // proficiency += gain * intensity * (1 - proficiency) per month
+};
+
+// Ageing (systems/ageing): children become adults after child_years on average; the adult-to-senior
+// and senior death rates follow from the start shares so the age structure stays stationary.
+struct AgeingConfig {
+  bool enabled = true;
+  double child_years = 18.0;  // mean years spent as a child (residents under 18)
+};
+
 struct OutputConfig {
   int sample_residents = 1000;        // residents recorded per slot and day for the viewer
   float diversity_threshold = 0.5f;   // mean out-group trust at or above which diversity is a resource
   bool record_districts = true;
 };
 
+// Which model a scenario runs: the city model, or one of the reference models (sim/reference,
+// docs/reference-models.md), which ignore the city, group and venue keys.
+enum class ModelKind : std::uint8_t { city, schelling, axelrod };
+
+// How Schelling agents are activated. framework: every step all agents in a random order; an agent
+// not yet happy counts its neighbours and either becomes happy for good or moves at once (the ABM
+// framework comparison). netlogo: each tick the agents unhappy at its start move in a random order,
+// then every agent re-evaluates (the NetLogo "Segregation" model).
+enum class SchellingRules : std::uint8_t { framework, netlogo };
+
+// Schelling's segregation model. An agent is happy when its same-group neighbours (Chebyshev radius)
+// number at least min_similar and at least similar_wanted times all its neighbours.
+struct ReferenceSchellingConfig {
+  SchellingRules rules = SchellingRules::netlogo;
+  int width = 51;
+  int height = 51;
+  bool torus = true;
+  std::int64_t agents = 0;      // agents in two equal groups at random cells; 0: each cell filled with chance density
+  double density = 0.95;        // used when agents = 0; each agent's group is a fair coin
+  int radius = 1;               // Chebyshev radius of the neighbourhood (1: the 8 Moore neighbours)
+  int min_similar = 0;          // same-group neighbours needed, as a count
+  double similar_wanted = 0.3;  // same-group neighbours needed, as a fraction of all neighbours
+  int max_steps = 1000;
+  bool stop_when_all_happy = true;
+};
+
+// Axelrod's (1997) dissemination of culture on a non-periodic lattice with von Neumann neighbours.
+struct ReferenceAxelrodConfig {
+  int width = 10;
+  int height = 10;
+  int features = 5;                        // F
+  int traits = 10;                         // q
+  std::int64_t max_events = 100'000'000;   // stop here if no absorption came first
+  std::int64_t sample_events = 1000;       // events between recorded samples of the state
+};
+
 struct ScenarioConfig {
   std::string name = "unnamed";
   std::string description;
+  ModelKind model = ModelKind::city;
   RunConfig run;
   CityConfig city;
   std::vector<GroupConfig> groups;  // at least one; at most max_group_count
@@ -139,7 +235,16 @@ struct ScenarioConfig {
   ActivityConfig activity;
   EncounterConfig encounters;
   DiscriminationConfig discrimination;
+  LabourConfig labour;
+  ServiceConfig services;
+  ParticipationConfig participation;
+  MediaConfig media;
+  std::vector<EventConfig> events;  // in the order given; several may share a day
+  LanguageConfig language;
+  AgeingConfig ageing;
   OutputConfig output;
+  ReferenceSchellingConfig schelling;  // used when model = schelling
+  ReferenceAxelrodConfig axelrod;      // used when model = axelrod
   std::string source_path;  // directory of the scenario file; data paths resolve against it
 };
 
