@@ -7,6 +7,7 @@
 
 #include "io/hdf5_handles.hpp"
 #include "io/sha256.hpp"
+#include "systems/cohesion_index.hpp"
 #include "world/scenario_config.hpp"
 #include "world/world.hpp"
 
@@ -272,6 +273,10 @@ constexpr DailyReal daily_reals[] = {
      "share of residents with at least one cross-group tie"},
     {"perceived_discrimination_share", &DailyIndicators::perceived_discrimination_share, "1",
      "share of residents with a discrimination event in the last 30 days"},
+    {"employment_rate", &DailyIndicators::employment_rate, "1", "employed share of adults (working-age residents)"},
+    {"mean_institutional_trust", &DailyIndicators::mean_institutional_trust, "1",
+     "mean institutional trust of residents (0-1 scale)"},
+    {"mean_belonging", &DailyIndicators::mean_belonging, "1", "mean belonging of residents (0-1 scale)"},
 };
 
 struct DailyCount {
@@ -288,6 +293,8 @@ constexpr DailyCount daily_counts[] = {
     {"negative_contacts", &DailyIndicators::negative_contacts, "count",
      "negative intergroup contacts during the day, including discrimination"},
     {"discrimination_events", &DailyIndicators::discrimination_events, "count", "discrimination events during the day"},
+    {"conflicts", &DailyIndicators::conflicts, "count",
+     "negative intergroup contacts during the day that escalated into an open conflict"},
 };
 
 struct DailyGroupReal {
@@ -307,6 +314,14 @@ constexpr DailyGroupReal daily_group_reals[] = {
      "share of the group's residents with at least one cross-group tie"},
     {"perceived_discrimination_share_by_group", &DailyIndicators::perceived_discrimination_share_by_group, "1",
      "share of the group's residents with a discrimination event in the last 30 days"},
+    {"employment_rate_by_group", &DailyIndicators::employment_rate_by_group, "1",
+     "employed share of the group's adults (working-age residents)"},
+    {"employment_gap_by_group", &DailyIndicators::employment_gap_by_group, "1",
+     "employment rate of the majority group minus that of the group (0.05 = 5 percentage points)"},
+    {"mean_institutional_trust_by_group", &DailyIndicators::mean_institutional_trust_by_group, "1",
+     "mean institutional trust of the group's residents (0-1 scale)"},
+    {"mean_belonging_by_group", &DailyIndicators::mean_belonging_by_group, "1",
+     "mean belonging of the group's residents (0-1 scale)"},
 };
 
 struct DailyGroupCount {
@@ -341,6 +356,56 @@ constexpr DistrictReal district_reals[] = {
      "multigroup dissimilarity index within the district, over its cells"},
     {"district_theil_h", &MonthlyIndicators::district_theil_h, "1",
      "Theil's information index H within the district, over its cells"},
+    {"district_diversity", &MonthlyIndicators::district_diversity, "1",
+     "group entropy of the district's residents divided by its maximum, ln(group count)"},
+};
+
+// City-wide monthly scalars and per-group monthly rows.
+struct MonthlyReal {
+  const char* name;
+  double MonthlyIndicators::*field;
+  const char* units;
+  const char* long_name;
+};
+constexpr MonthlyReal monthly_reals[] = {
+    {"contact_trust_correlation", &MonthlyIndicators::contact_trust_correlation, "1",
+     "correlation across residents of positive intergroup contacts in the last 90 days with mean out-group trust"},
+    {"conflicts_per_1000_residents", &MonthlyIndicators::conflicts_per_1000_residents, "per 1000 residents",
+     "conflicts during the month that ended, per 1000 residents"},
+    {"diversity_trust_slope", &MonthlyIndicators::diversity_trust_slope, "0-10 scale per unit of diversity",
+     "slope of district generalised trust on district diversity, weighted by residents"},
+    {"mean_within_group_overlap", &MonthlyIndicators::mean_within_group_overlap, "1",
+     "expected share of cultural features two random members of the same group share"},
+    {"mean_between_group_overlap", &MonthlyIndicators::mean_between_group_overlap, "1",
+     "expected share of cultural features two random members of different groups share"},
+    {"cohesion_index", &MonthlyIndicators::cohesion_index, "0-100", "cohesion index (mean of its three domains)"},
+    {"cohesion_social_relations", &MonthlyIndicators::cohesion_social_relations, "1",
+     "cohesion domain: social relations"},
+    {"cohesion_connectedness", &MonthlyIndicators::cohesion_connectedness, "1", "cohesion domain: connectedness"},
+    {"cohesion_focus_on_common_good", &MonthlyIndicators::cohesion_focus_on_common_good, "1",
+     "cohesion domain: focus on the common good"},
+};
+
+struct MonthlyCount {
+  const char* name;
+  std::int64_t MonthlyIndicators::*field;
+  const char* units;
+  const char* long_name;
+};
+constexpr MonthlyCount monthly_counts[] = {
+    {"distinct_cultures", &MonthlyIndicators::distinct_cultures, "count", "number of distinct cultures held by residents"},
+    {"hires", &MonthlyIndicators::hires, "count", "hires by the labour market step that opened the month"},
+    {"job_losses", &MonthlyIndicators::job_losses, "count", "job losses by the labour market step that opened the month"},
+    {"labour_discrimination_events", &MonthlyIndicators::labour_discrimination_events, "count",
+     "job applications refused by discrimination in the labour market step that opened the month"},
+    {"service_uses", &MonthlyIndicators::service_uses, "count",
+     "public-service uses in the services step that opened the month"},
+    {"service_discrimination_events", &MonthlyIndicators::service_discrimination_events, "count",
+     "discrimination events at public services in the services step that opened the month"},
+    {"households_moved", &MonthlyIndicators::households_moved, "count",
+     "households that moved within the city in the relocation step that opened the month"},
+    {"housing_refusals", &MonthlyIndicators::housing_refusals, "count",
+     "housing applications refused by discrimination in the relocation step that opened the month"},
 };
 
 // The indicator's values, or fill values if the metrics left it empty (e.g. districts not recorded).
@@ -399,6 +464,8 @@ struct Hdf5RunWriter::Impl {
   SegregationSeries by_cell, by_district;
   std::vector<Series> district_real_series;
   Series district_residents_by_group;
+  std::vector<Series> monthly_real_series, monthly_count_series;
+  Series culture_overlap, cohesion_dimensions;
   // Samples.
   Handle samples_group;
   Series sample_venue, sample_outgroup_trust;
@@ -417,7 +484,8 @@ struct Hdf5RunWriter::Impl {
     std::vector<Series*> series = {&day,          &tick,
                                    &month_day,    &trust_matrix,
                                    &month,        &district_residents_by_group,
-                                   &sample_venue, &sample_outgroup_trust};
+                                   &sample_venue, &sample_outgroup_trust,
+                                   &culture_overlap, &cohesion_dimensions};
     for (SegregationSeries* indices : {&by_cell, &by_district}) {
       for (Series* s : {&indices->dissimilarity, &indices->multigroup_dissimilarity, &indices->theil_h,
                         &indices->isolation, &indices->exposure}) {
@@ -425,7 +493,7 @@ struct Hdf5RunWriter::Impl {
       }
     }
     for (auto* list : {&daily_real_series, &daily_count_series, &daily_group_real_series, &daily_group_count_series,
-                       &district_real_series}) {
+                       &district_real_series, &monthly_real_series, &monthly_count_series}) {
       for (Series& s : *list) series.push_back(&s);
     }
     return series;
@@ -713,6 +781,7 @@ void Hdf5RunWriter::Impl::create_series() {
   const Axis target_axis{"target_group", target_group_scale.get(), group_count};
   const Axis district_axis{"district", district_scale.get(), district_count};
   const Axis sample_axis{"sample", sample_scale.get(), sample_count};
+  const Axis cohesion_axis{"cohesion_dimension", H5I_INVALID_HID, cohesion_dimension_names.size()};
 
   daily_group = create_group(file.get(), "daily");
   const hid_t daily = daily_group.get();
@@ -761,6 +830,16 @@ void Hdf5RunWriter::Impl::create_series() {
   district_residents_by_group =
       Series::create<std::int64_t>(monthly, "district_residents_by_group", {month_axis, district_axis, group_axis},
                                    month_block, "count", "residents of each group living in the district");
+  for (const MonthlyReal& entry : monthly_reals)
+    monthly_real_series.push_back(Series::create<double>(monthly, entry.name, {month_axis}, month_block, entry.units, entry.long_name));
+  for (const MonthlyCount& entry : monthly_counts)
+    monthly_count_series.push_back(
+        Series::create<std::int64_t>(monthly, entry.name, {month_axis}, month_block, entry.units, entry.long_name));
+  culture_overlap = Series::create<double>(monthly, "culture_overlap", {month_axis, group_axis, target_axis}, month_block, "1",
+                                           "expected share of cultural features a member of group shares with a member of target_group");
+  cohesion_dimensions = Series::create<double>(monthly, "cohesion_dimensions", {month_axis, cohesion_axis}, month_block, "1",
+                                               "the nine dimensions of the cohesion index, in the order of dimension_names");
+  hdf5::write_string_array_attribute(cohesion_dimensions.id(), "dimension_names", cohesion_dimension_names);
 
   const hid_t samples = samples_group.get();
   sample_venue = Series::create<std::uint32_t>(samples, "venue", {tick_axis, sample_axis}, day_block, "1",
@@ -821,6 +900,11 @@ void Hdf5RunWriter::Impl::add_month(const MonthlyIndicators& monthly) {
   }
   district_residents_by_group.append(row_or_fill(monthly.district_residents_by_group, district_count * group_count,
                                                  count_scratch, count_not_recorded, "district_residents_by_group"));
+  for (std::size_t i = 0; i < std::size(monthly_reals); ++i) monthly_real_series[i].append_value(monthly.*monthly_reals[i].field);
+  for (std::size_t i = 0; i < std::size(monthly_counts); ++i) monthly_count_series[i].append_value(monthly.*monthly_counts[i].field);
+  culture_overlap.append(row_or_fill(monthly.culture_overlap, group_count * group_count, real_scratch, not_recorded, "culture_overlap"));
+  cohesion_dimensions.append(
+      row_or_fill(monthly.cohesion_dimensions, cohesion_dimension_names.size(), real_scratch, not_recorded, "cohesion_dimensions"));
 }
 
 void Hdf5RunWriter::Impl::finish(int days_run) {

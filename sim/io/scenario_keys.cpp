@@ -404,6 +404,60 @@ std::vector<ScenarioKey> make_scenario_keys() {
   k.push_back(real_key<C>("services.belonging_baseline",
                           [](auto& c) -> auto& { return c.services.belonging_baseline; }, closed(0, 1),
                           "level toward which belonging recovers", "the initial belonging of every resident"));
+  // [relocation]
+  k.push_back(real_key<C>("relocation.mobility_per_year",
+                          [](auto& c) -> auto& { return c.relocation.mobility_per_year; }, closed(0, 1),
+                          "share of households that move within the city in a year for reasons outside the model "
+                          "(applied monthly as 1 - (1 - rate)^(1/12))",
+                          "Berlin-Brandenburg statistical office, population register statistics 2024: 286,752 moves within "
+                          "Berlin among about 3.9 million registered residents, 7.4% of residents a year (households "
+                          "move as a unit, so the rate per person is the rate per household)"));
+  k.push_back(real_key<C>("relocation.tolerance_base", [](auto& c) -> auto& { return c.relocation.tolerance_base; },
+                          closed(-1, 1),
+                          "lowest own-group share of its block a household accepts at full out-group trust (before "
+                          "the individual part)",
+                          "assumed: without prejudice a household accepts any block"));
+  k.push_back(real_key<C>("relocation.tolerance_slope", [](auto& c) -> auto& { return c.relocation.tolerance_slope; },
+                          closed(0, 1),
+                          "tolerance added as the mean out-group trust of the household's adults falls from 1 to 0",
+                          "assumed: at the default initial out-group trust (0.5) a household wants at least 15% of "
+                          "its own group on the block; preference surveys (Clark 1991) find that most residents want "
+                          "some of their own group nearby, with no German estimate on this scale; to be calibrated"));
+  k.push_back(real_key<C>("relocation.tolerance_spread", [](auto& c) -> auto& { return c.relocation.tolerance_spread; },
+                          closed(0, 1),
+                          "half-width of the individual part of the tolerance (each resident's relocation_tolerance, "
+                          "uniform in [0, 1], mapped to [-spread, +spread])",
+                          "assumed: individual differences of 0.1 either way around the trust-based tolerance"));
+  k.push_back(real_key<C>("relocation.dissatisfied_move_per_month",
+                          [](auto& c) -> auto& { return c.relocation.dissatisfied_move_per_month; }, closed(0, 1),
+                          "chance that a household whose block is below its tolerance searches for a new home in a "
+                          "month",
+                          "assumed: in a tight housing market a dissatisfied household searches about once in 20 "
+                          "months; no published rate"));
+  k.push_back(integer_key<C>("relocation.vacancies_sampled",
+                             [](auto& c) -> auto& { return c.relocation.vacancies_sampled; }, 1, 100,
+                             "blocks with free housing a searching household looks at",
+                             "assumed: a handful of viewings per search"));
+  k.push_back(real_key<C>("relocation.distance_cost_per_km",
+                          [](auto& c) -> auto& { return c.relocation.distance_cost_per_km; }, closed(0, 1),
+                          "satisfaction (in own-group share) lost per km between the old and the new block",
+                          "assumed: small, so it mainly orders acceptable blocks by distance; movers prefer short "
+                          "moves (40% of moves within Berlin stay in the district, population register statistics 2021)"));
+  k.push_back(real_key<C>("relocation.discrimination_base",
+                          [](auto& c) -> auto& { return c.relocation.discrimination_base; }, closed(0, 1),
+                          "chance that a private landlord refuses an application from a household of a group other "
+                          "than the majority (times the housing_discrimination_multiplier lever); social housing is "
+                          "allocated by rule and does not refuse",
+                          "Auspurg, Hinz and Schmid (2017), e-mail field experiment in the rental market of a large "
+                          "German city: net discrimination rate of 9 percentage points against applicants with Turkish "
+                          "names"));
+  k.push_back(real_key<C>("relocation.private_access_without_income",
+                          [](auto& c) -> auto& { return c.relocation.private_access_without_income; }, closed(0, 1),
+                          "chance that a household with neither an employed adult nor a senior can rent private "
+                          "housing in a search (households with earnings or a pension always can; social housing is "
+                          "open to all)",
+                          "assumed: transfers pay rent only up to a local limit, so few private lets in a tight market "
+                          "are open to such households; no published rate"));
   // [participation]
   k.push_back(real_key<C>("participation.reach", [](auto& c) -> auto& { return c.participation.reach; }, closed(0, 1),
                           "weekly chance that an adult or senior with participation propensity 1 attends the forum of "
@@ -529,6 +583,7 @@ std::vector<std::string> make_sections() {
   for (const char* name : {"schelling", "axelrod"}) s.emplace_back(name);
   for (const char* name : {"participation", "media"}) s.emplace_back(name);
   for (const char* name : {"labour", "services"}) s.emplace_back(name);
+  s.emplace_back("relocation");
   return s;
 }
 

@@ -17,6 +17,9 @@ struct Levers {
   int extra_rounds_public_venues = 0;      // extra pairing rounds everywhere but home blocks (mixing events)
   float labour_discrimination_multiplier = 1.0f;    // scales labour.discrimination_base (anti-discrimination in hiring)
   float service_discrimination_multiplier = 1.0f;   // scales services.discrimination_base (staff intercultural competence)
+  float housing_discrimination_multiplier = 1.0f;   // scales relocation.discrimination_base (anti-discrimination enforcement)
+  float social_housing_mix = 0.0f;         // [0,1]: chance that a social-housing vacancy in a block where the mover's group
+                                           // is not under-represented goes to another applicant (social-housing mix allocation)
   float welcome_tie_probability = 0.0f;    // chance that a newcomer gets a first cross-group tie and positive contact
   float language_course_intensity = 0.0f;  // scales language-course proficiency growth (0: no courses)
   float forum_reach_multiplier = 1.0f;     // scales participation.reach (participatory councils)

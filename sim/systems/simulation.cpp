@@ -4,9 +4,13 @@
 #include "core/hash.hpp"
 #include "core/random.hpp"
 #include "systems/activity.hpp"
+#include "systems/cohesion_index.hpp"
+#include "systems/culture_metrics.hpp"
+#include "systems/recent_contacts.hpp"
 #include "systems/step_context.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace convivia {
 namespace {
@@ -42,6 +46,7 @@ Simulation::Simulation(ScenarioConfig config, World world) : config_(std::move(c
   sample_venues_.resize(sample_.size());
   sample_trust_.resize(sample_.size());
   day_tally_.reset(static_cast<int>(group_count));
+  month_tally_.reset(static_cast<int>(group_count));
 
   profile_activity_ = profile_.slot("activity");
   profile_bucketing_ = profile_.slot("bucketing");
@@ -51,6 +56,11 @@ Simulation::Simulation(ScenarioConfig config, World world) : config_(std::move(c
   profile_daily_ = profile_.slot("daily indicators");
   profile_monthly_ = profile_.slot("monthly indicators");
   profile_output_ = profile_.slot("output");
+  profile_labour_ = profile_.slot("labour");
+  profile_services_ = profile_.slot("services");
+  profile_relocation_ = profile_.slot("relocation");
+  profile_participation_ = profile_.slot("participation");
+  profile_events_ = profile_.slot("events");
 }
 
 void Simulation::start(RunObserver& observer) {
@@ -62,9 +72,56 @@ void Simulation::record_month(RunObserver& observer) {
   {
     ScopedTimer timer(profile_, profile_monthly_);
     monthly_metrics_.compute(world_, group_weights_, outgroup_trust_, config_.output.diversity_threshold, day_, monthly_);
+    record_month_social(monthly_);
+    monthly_.hires = labour_tally_.hires;
+    monthly_.job_losses = labour_tally_.job_losses;
+    monthly_.labour_discrimination_events = labour_tally_.discrimination_events;
+    monthly_.service_uses = service_tally_.uses;
+    monthly_.service_discrimination_events = service_tally_.discrimination_events;
+    monthly_.households_moved = relocation_tally_.households_moved;
+    monthly_.housing_refusals = relocation_tally_.housing_refusals;
   }
   ScopedTimer timer(profile_, profile_output_);
   observer.on_month(monthly_);
+}
+
+// Contact, culture and cohesion figures of the month that just ended. Figures over a window that is
+// not complete yet (the first month, the first 90 days) are NaN rather than a misleading 0.
+void Simulation::record_month_social(MonthlyIndicators& out) {
+  constexpr double not_yet = std::numeric_limits<double>::quiet_NaN();
+  const int month = day_ / days_per_month;
+  if (month > 0) roll_contact_month(world_.residents, month);
+  const Population& residents = world_.residents;
+  const auto resident_count = static_cast<double>(std::max<std::size_t>(1, residents.size()));
+  out.contact_trust_correlation = month >= contact_window_months ? contact_trust_correlation(residents, outgroup_trust_) : not_yet;
+  out.conflicts_per_1000_residents = month > 0 ? 1000.0 * static_cast<double>(month_tally_.conflicts) / resident_count : not_yet;
+
+  const CultureIndicators culture = compute_culture_indicators(residents, config_.culture.traits);
+  out.distinct_cultures = culture.distinct_cultures;
+  out.mean_within_group_overlap = culture.mean_within_group_overlap;
+  out.mean_between_group_overlap = culture.mean_between_group_overlap;
+  out.culture_overlap = culture.overlap;
+
+  const CohesionMonth cohesion_month{daily_.generalised_trust,
+                                     daily_.diversity_resource_share,
+                                     daily_.perceived_discrimination_share,
+                                     month_tally_.positive,
+                                     month_tally_.negative,
+                                     month_tally_.conflicts,
+                                     month_forum_attendances_,
+                                     static_cast<std::int64_t>(residents.size())};
+  const CohesionIndex cohesion = compute_cohesion_index(resident_cohesion_means(residents), cohesion_month);
+  out.cohesion_dimensions.assign(cohesion.dimensions.begin(), cohesion.dimensions.end());
+  if (month == 0) {
+    // The common-good dimensions are about the month's contacts, conflicts and forums.
+    for (std::size_t k = 6; k < 9; ++k) out.cohesion_dimensions[k] = not_yet;
+  }
+  out.cohesion_social_relations = cohesion.domains[0];
+  out.cohesion_connectedness = cohesion.domains[1];
+  out.cohesion_focus_on_common_good = month > 0 ? cohesion.domains[2] : not_yet;
+  out.cohesion_index = month > 0 ? cohesion.index : not_yet;
+  month_tally_.reset(world_.residents.group_count);
+  month_forum_attendances_ = 0;
 }
 
 void Simulation::run_yearly() {
@@ -74,6 +131,20 @@ void Simulation::run_yearly() {
 void Simulation::run_monthly() {
   // In this order: labour market, public services, relocation, arrivals and departures. A system
   // that moves households sets home_buckets_valid_ = false.
+  {
+    const StepContext context{config_, world_, levers_, TimePoint{day_, 0, (config_.run.start_weekday + day_) % 7}};
+    {
+      ScopedTimer timer(profile_, profile_labour_);
+      labour_tally_ = labour_.run_month(context);
+    }
+    {
+      ScopedTimer timer(profile_, profile_services_);
+      service_tally_ = services_.run_month(context);
+    }
+    ScopedTimer timer(profile_, profile_relocation_);
+    relocation_tally_ = relocation_.run_month(context);
+    if (relocation_tally_.households_moved > 0) home_buckets_valid_ = false;
+  }
 }
 
 void Simulation::run_slot(int slot, int weekday) {
@@ -89,8 +160,12 @@ void Simulation::run_slot(int slot, int weekday) {
     }
   } else {
     {
+      ScopedTimer timer(profile_, profile_participation_);
+      participation_.prepare(context);
+    }
+    {
       ScopedTimer timer(profile_, profile_activity_);
-      activity_.choose(context, ActivityInputs{outgroup_trust_, venue_group_share_}, venue_of_resident_);
+      activity_.choose(context, ActivityInputs{outgroup_trust_, venue_group_share_, &participation_}, venue_of_resident_);
     }
     ScopedTimer timer(profile_, profile_bucketing_);
     buckets_.build(venue_of_resident_, world_.venues.size());
@@ -99,6 +174,10 @@ void Simulation::run_slot(int slot, int weekday) {
   {
     ScopedTimer timer(profile_, profile_encounters_[slot]);
     encounters_.run(context, evening ? home_buckets_ : buckets_, day_tally_);
+  }
+  if (!evening && participation_.forums_open()) {
+    ScopedTimer timer(profile_, profile_participation_);
+    participation_.record(context, buckets_);
   }
   resident_slot_updates_ += static_cast<std::int64_t>(world_.residents.size());
 }
@@ -113,6 +192,10 @@ void Simulation::step_day(RunObserver& observer) {
   }
 
   // Policies set today's levers here once policy modules exist; until then levers stay neutral.
+  {
+    ScopedTimer timer(profile_, profile_events_);
+    events_.run(config_, world_, levers_, day_);
+  }
   const int weekday = (config_.run.start_weekday + day_) % 7;
   day_tally_.reset(world_.residents.group_count);
   for (int slot = 0; slot < slots_per_day; ++slot) {
@@ -126,6 +209,12 @@ void Simulation::step_day(RunObserver& observer) {
     ScopedTimer timer(profile_, profile_daily_);
     daily_metrics_.compute(world_, group_weights_, config_.output.diversity_threshold, day_, day_tally_, outgroup_trust_, daily_);
   }
+  {
+    ScopedTimer timer(profile_, profile_participation_);
+    participation_.end_day(world_, daily_);
+    month_forum_attendances_ += daily_.forum_attendance;
+  }
+  month_tally_.add(day_tally_);
   ScopedTimer timer(profile_, profile_output_);
   for (std::size_t k = 0; k < sample_.size(); ++k) sample_trust_[k] = outgroup_trust_[sample_[k]];
   observer.on_day(daily_, sample_trust_);
@@ -157,6 +246,8 @@ std::uint64_t Simulation::state_hash() const {
   hasher.add(r.negative_intergroup_contacts);
   hasher.add(r.institutional_trust);
   hasher.add(r.belonging);
+  hasher.add(r.participation_propensity);
+  hasher.add(r.positive_contacts_by_month);
   return hasher.value();
 }
 

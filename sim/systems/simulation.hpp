@@ -10,9 +10,14 @@
 #include "systems/activity.hpp"
 #include "systems/daily_metrics.hpp"
 #include "systems/encounters.hpp"
+#include "systems/events.hpp"
 #include "systems/indicators.hpp"
+#include "systems/labour.hpp"
 #include "systems/monthly_metrics.hpp"
+#include "systems/participation.hpp"
+#include "systems/relocation.hpp"
 #include "systems/run_observer.hpp"
+#include "systems/services.hpp"
 #include "systems/venue_buckets.hpp"
 #include "world/scenario_config.hpp"
 #include "world/world.hpp"
@@ -54,6 +59,7 @@ class Simulation {
   void run_monthly();
   void run_slot(int slot, int weekday);
   void record_month(RunObserver& observer);
+  void record_month_social(MonthlyIndicators& out);
 
   ScenarioConfig config_;
   World world_;
@@ -70,7 +76,17 @@ class Simulation {
   VenueBuckets home_buckets_;  // evening: residents by home block
   bool home_buckets_valid_ = false;  // to be reset by any system that moves households
   EncounterSystem encounters_;
+  ParticipationSystem participation_;  // civic forums: who attends, in the leisure slot
+  EventSystem events_;                 // scheduled media events, at the start of their day
+  LabourSystem labour_;                // monthly job losses and job search
+  ServiceSystem services_;             // monthly public-service contacts, recovery of institutional trust
+  RelocationSystem relocation_;        // monthly residential moves
+  LabourTally labour_tally_;           // of the labour step that opened the current month
+  ServiceTally service_tally_;         // of the services step that opened the current month
+  RelocationTally relocation_tally_;   // of the relocation step that opened the current month
   EncounterTally day_tally_;
+  EncounterTally month_tally_;               // summed over the days since the last month start
+  std::int64_t month_forum_attendances_ = 0;  // civic forum attendances since the last month start
   DailyMetrics daily_metrics_;
   MonthlyMetrics monthly_metrics_;
   DailyIndicators daily_;
@@ -82,6 +98,9 @@ class Simulation {
 
   Profile profile_;
   std::size_t profile_activity_, profile_bucketing_, profile_daily_, profile_monthly_, profile_output_;
+  std::size_t profile_participation_ = 0, profile_events_ = 0;
+  std::size_t profile_labour_ = 0, profile_services_ = 0;
+  std::size_t profile_relocation_ = 0;
   std::size_t profile_encounters_[3];  // per slot: daytime, leisure, evening
   std::int64_t resident_slot_updates_ = 0;
 };

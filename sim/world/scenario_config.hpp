@@ -134,6 +134,21 @@ struct LabourConfig {
   float discrimination_base = 0.2f;    // chance that an otherwise successful non-majority applicant is refused
 };
 
+// Monthly residential relocation (DESIGN.md 5.4, systems/relocation). A household's tolerance is the
+// lowest own-group share of its block it accepts: tolerance_base + tolerance_slope * (1 - mean
+// out-group trust of its adults) + tolerance_spread * (2 * mean relocation_tolerance of its adults - 1).
+struct RelocationConfig {
+  float mobility_per_year = 0.074f;           // share of households moving within the city per year for other reasons
+  float tolerance_base = 0.0f;                // tolerance at full out-group trust (before the individual part)
+  float tolerance_slope = 0.3f;               // tolerance added as mean out-group trust falls from 1 to 0
+  float tolerance_spread = 0.1f;              // half-width of the individual part of the tolerance
+  float dissatisfied_move_per_month = 0.05f;  // chance that a dissatisfied household searches in a month
+  int vacancies_sampled = 5;                  // vacant blocks a searching household looks at
+  float distance_cost_per_km = 0.01f;         // satisfaction lost per km between the old and the new block
+  float discrimination_base = 0.09f;          // chance that a private landlord refuses a non-majority applicant
+  float private_access_without_income = 0.2f; // chance a household without employed adult or senior can rent privately
+};
+
 // Monthly public-service contacts and the recovery of institutional trust and belonging (systems/services).
 struct ServiceConfig {
   float use_per_month = 0.25f;                // chance that an adult or senior uses a public service in a month
@@ -237,6 +252,7 @@ struct ScenarioConfig {
   DiscriminationConfig discrimination;
   LabourConfig labour;
   ServiceConfig services;
+  RelocationConfig relocation;
   ParticipationConfig participation;
   MediaConfig media;
   std::vector<EventConfig> events;  // in the order given; several may share a day

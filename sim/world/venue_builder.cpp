@@ -45,17 +45,22 @@ VenueBuild build_venues(const ScenarioConfig& config, const City& city, Populati
   const auto& kinds = config.venues.kinds;
   const std::size_t resident_count = residents.size();
 
-  // Home blocks, in cell order.
+  // Home blocks, in cell order: every inhabited cell and every cell with housing (households may move
+  // into a cell that is empty at the start). Other venues are placed by residents, in inhabited cells.
   std::vector<std::uint32_t> cell_residents(city.cell_count(), 0);
   for (std::size_t i = 0; i < resident_count; ++i) ++cell_residents[residents.home_cell[i]];
   build.cell_home_venue.assign(city.cell_count(), no_venue);
+  std::vector<std::uint32_t> housing;  // cells with a home block
   std::vector<std::uint32_t> inhabited;
   std::vector<std::uint64_t> cumulative;
   std::uint64_t running = 0;
   for (std::uint32_t cell = 0; cell < city.cell_count(); ++cell) {
-    if (cell_residents[cell] == 0) continue;
+    const bool has_housing = !city.cell_capacity.empty() && city.cell_capacity[cell] > 0;
+    if (cell_residents[cell] == 0 && !has_housing) continue;
     const auto& kc = kinds[static_cast<int>(VenueKind::home_block)];
     build.cell_home_venue[cell] = add_venue(venues, city, VenueKind::home_block, cell, kc, cell_residents[cell]);
+    housing.push_back(cell);
+    if (cell_residents[cell] == 0) continue;
     inhabited.push_back(cell);
     running += cell_residents[cell];
     cumulative.push_back(running);
@@ -115,7 +120,7 @@ VenueBuild build_venues(const ScenarioConfig& config, const City& city, Populati
     ++load[workplaces[w]];
   }
 
-  // Leisure candidates: the nearest venue of each leisure kind for every cell.
+  // Leisure candidates: the nearest venue of each leisure kind for every cell with a home block.
   LeisureCandidates& leisure = build.leisure;
   leisure.per_cell = static_cast<int>(leisure_venue_kinds.size());
   leisure.venue.assign(city.cell_count() * leisure_venue_kinds.size(), no_venue);
@@ -123,7 +128,7 @@ VenueBuild build_venues(const ScenarioConfig& config, const City& city, Populati
   for (std::size_t k = 0; k < leisure_venue_kinds.size(); ++k) {
     const NearestVenueIndex index = index_of_kind(venues, city, leisure_venue_kinds[k]);
     if (index.empty()) continue;
-    for (std::uint32_t cell : inhabited) {
+    for (std::uint32_t cell : housing) {
       const auto centre = city.cell_centre_m(cell);
       index.nearest(centre[0], centre[1], 1, near);
       const std::uint32_t v = near.front();
