@@ -25,18 +25,14 @@ float tolerance_of(const Population& residents, const Households& households, st
   const std::uint32_t end = first + households.member_count[h];
   float trust = 0.0f, individual = 0.0f;
   int counted = 0;
-  for (std::uint32_t i = first; i < end; ++i) {
-    if (is_child(residents, i)) continue;
-    trust += mean_outgroup_trust(residents, i);
-    individual += residents.relocation_tolerance[i];
-    ++counted;
-  }
-  if (counted == 0) {
+  for (const bool include_children : {false, true}) {
     for (std::uint32_t i = first; i < end; ++i) {
+      if (!include_children && is_child(residents, i)) continue;
       trust += mean_outgroup_trust(residents, i);
       individual += residents.relocation_tolerance[i];
+      ++counted;
     }
-    counted = static_cast<int>(end - first);
+    if (counted > 0) break;
   }
   trust /= static_cast<float>(std::max(counted, 1));
   individual /= static_cast<float>(std::max(counted, 1));
