@@ -4,7 +4,20 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <utility>
+
 namespace convivia {
+namespace {
+
+// The group furthest behind the majority in employment: (group index, gap as a share), or (-1, 0).
+std::pair<int, double> largest_employment_gap(const DailyIndicators& d) {
+  std::pair<int, double> largest{-1, 0.0};
+  for (std::size_t g = 0; g < d.employment_gap_by_group.size(); ++g)
+    if (largest.first < 0 || d.employment_gap_by_group[g] > largest.second) largest = {static_cast<int>(g), d.employment_gap_by_group[g]};
+  return largest;
+}
+
+}  // namespace
 
 void print_headline_table(std::FILE* out, const Simulation& simulation) {
   const DailyIndicators& d = simulation.last_daily();
@@ -22,6 +35,10 @@ void print_headline_table(std::FILE* out, const Simulation& simulation) {
                               : std::string("-"));
   row("residents with a cross-group tie", fmt::format("{:.1f}%", d.cross_group_tie_share * 100.0));
   row("perceived discrimination (last 30 days)", fmt::format("{:.1f}%", d.perceived_discrimination_share * 100.0));
+  row("employment rate of adults", fmt::format("{:.1f}%", d.employment_rate * 100.0));
+  if (const auto [group, gap] = largest_employment_gap(d); group >= 0 && static_cast<std::size_t>(group) < world.group_names.size())
+    row("largest employment gap to the majority (points)", fmt::format("{:+.1f} {}", gap * 100.0, world.group_names[static_cast<std::size_t>(group)]));
+  row("mean institutional trust (0-1)", fmt::format("{:.3f}", d.mean_institutional_trust));
   row("multigroup dissimilarity D, blocks (last month)", fmt::format("{:.3f}", m.city_by_cell.multigroup_dissimilarity));
   row("Theil's H, blocks (last month)", fmt::format("{:.3f}", m.city_by_cell.theil_h));
   fmt::print(out, "\n  out-group trust by group:\n");
@@ -47,6 +64,14 @@ std::string summary_json(const Simulation& simulation, double wall_seconds) {
   j["discrimination_events"] = d.discrimination_events;
   j["cross_group_tie_share"] = d.cross_group_tie_share;
   j["perceived_discrimination_share"] = d.perceived_discrimination_share;
+  j["employment_rate"] = d.employment_rate;
+  j["largest_employment_gap"] = largest_employment_gap(d).second;  // majority rate minus group rate, as a share
+  nlohmann::ordered_json gaps = nlohmann::ordered_json::object();
+  const auto& names = simulation.world().group_names;
+  for (std::size_t g = 0; g < d.employment_gap_by_group.size() && g < names.size(); ++g) gaps[names[g]] = d.employment_gap_by_group[g];
+  j["employment_gap_by_group"] = gaps;
+  j["mean_institutional_trust"] = d.mean_institutional_trust;
+  j["mean_belonging"] = d.mean_belonging;
   j["multigroup_dissimilarity"] = m.city_by_cell.multigroup_dissimilarity;
   j["theil_h"] = m.city_by_cell.theil_h;
   j["multigroup_dissimilarity_by_district"] = m.city_by_district.multigroup_dissimilarity;

@@ -36,6 +36,10 @@ void DailyMetrics::BlockSums::reset(std::size_t group_count) {
   discriminated.assign(group_count, 0);
   outgroup.assign(group_count, 0.0);
   generalised.assign(group_count, 0.0);
+  adults.assign(group_count, 0);
+  employed_adults.assign(group_count, 0);
+  institutional_trust.assign(group_count, 0.0);
+  belonging.assign(group_count, 0.0);
   trust.assign(group_count * group_count, 0.0);
 }
 
@@ -70,6 +74,11 @@ void DailyMetrics::compute(const World& world, const std::vector<double>& group_
         sums.discriminated[g] += day - residents.last_discrimination_day[i] < discrimination_memory_days ? 1 : 0;
         sums.outgroup[g] += outgroup;
         sums.generalised[g] += generalised_trust(residents, i, group_weights);
+        const bool adult = residents.age_class[i] == static_cast<std::uint8_t>(AgeClass::adult);
+        sums.adults[g] += adult ? 1 : 0;
+        sums.employed_adults[g] += adult && residents.employed[i] != 0 ? 1 : 0;
+        sums.institutional_trust[g] += residents.institutional_trust[i];
+        sums.belonging[g] += residents.belonging[i];
       }
     }
   });
@@ -84,6 +93,10 @@ void DailyMetrics::compute(const World& world, const std::vector<double>& group_
       total.discriminated[g] += sums.discriminated[g];
       total.outgroup[g] += sums.outgroup[g];
       total.generalised[g] += sums.generalised[g];
+      total.adults[g] += sums.adults[g];
+      total.employed_adults[g] += sums.employed_adults[g];
+      total.institutional_trust[g] += sums.institutional_trust[g];
+      total.belonging[g] += sums.belonging[g];
     }
     for (std::size_t k = 0; k < group_count * group_count; ++k) total.trust[k] += sums.trust[k];
   }
@@ -123,9 +136,36 @@ void DailyMetrics::compute(const World& world, const std::vector<double>& group_
   out.positive_contacts = tally.positive;
   out.negative_contacts = tally.negative;
   out.discrimination_events = tally.discrimination;
+  out.conflicts = tally.conflicts;
   out.positive_contacts_by_group = tally.positive_by_group;
   out.negative_contacts_by_group = tally.negative_by_group;
   out.discrimination_events_by_group = tally.discrimination_by_group;
+
+  // Labour market and institutions.
+  out.employment_rate_by_group.resize(group_count);
+  out.employment_gap_by_group.resize(group_count);
+  out.mean_institutional_trust_by_group.resize(group_count);
+  out.mean_belonging_by_group.resize(group_count);
+  double adults = 0.0, employed_adults = 0.0, institutional_trust = 0.0, belonging = 0.0;
+  for (std::size_t g = 0; g < group_count; ++g) {
+    const auto n = static_cast<double>(total.residents[g]);
+    out.employment_rate_by_group[g] = ratio(static_cast<double>(total.employed_adults[g]), static_cast<double>(total.adults[g]));
+    out.mean_institutional_trust_by_group[g] = ratio(total.institutional_trust[g], n);
+    out.mean_belonging_by_group[g] = ratio(total.belonging[g], n);
+    adults += static_cast<double>(total.adults[g]);
+    employed_adults += static_cast<double>(total.employed_adults[g]);
+    institutional_trust += total.institutional_trust[g];
+    belonging += total.belonging[g];
+  }
+  const std::size_t majority = world.majority_group;
+  for (std::size_t g = 0; g < group_count; ++g) {
+    const bool comparable = majority < group_count && total.adults[g] > 0 && total.adults[majority] > 0;
+    out.employment_gap_by_group[g] = comparable ? out.employment_rate_by_group[majority] - out.employment_rate_by_group[g] : 0.0;
+  }
+  const double resident_total = static_cast<double>(resident_count);
+  out.employment_rate = ratio(employed_adults, adults);
+  out.mean_institutional_trust = ratio(institutional_trust, resident_total);
+  out.mean_belonging = ratio(belonging, resident_total);
 }
 
 }  // namespace convivia

@@ -29,6 +29,8 @@ class DailyMetrics {
   struct BlockSums {
     std::vector<std::int64_t> residents, diverse, cross_tie, discriminated;  // per group
     std::vector<double> outgroup, generalised;                               // per group
+    std::vector<std::int64_t> adults, employed_adults;                       // per group
+    std::vector<double> institutional_trust, belonging;                      // per group
     std::vector<double> trust;                                               // group x group
     void reset(std::size_t group_count);
   };
