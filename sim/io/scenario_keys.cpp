@@ -371,7 +371,7 @@ std::vector<ScenarioKey> make_scenario_keys() {
                           closed(0, 1),
                           "share of the hire probability lost by applicants below encounters.language_threshold",
                           "Dustmann & Fabbri (2003): fluency raises immigrants' employment probability by about 22 "
-                          "points; a stationary rate of 53% instead of 75% needs a hire rate 0.38 times as high"));
+                          "points; a stationary rate of 53% instead of 75% needs a hire rate 0.38 times as high, so 1 - 0.38"));
   k.push_back(real_key<C>("labour.discrimination_base",
                           [](auto& c) -> auto& { return c.labour.discrimination_base; }, closed(0, 1),
                           "chance that an otherwise successful application from a non-majority applicant is refused "
@@ -530,6 +530,23 @@ std::vector<ScenarioKey> make_scenario_keys() {
   k.push_back(integer_key<C>("axelrod.sample_events", [](auto& c) -> auto& { return c.axelrod.sample_events; }, 1,
                              std::numeric_limits<std::int64_t>::max(), "events between recorded samples of the state",
                              "about 100 samples for a 10 x 10 run"));
+  // [language]
+  k.push_back(real_key<C>("language.course_gain_per_month",
+                          [](auto& c) -> auto& { return c.language.course_gain_per_month; }, closed(0, 1),
+                          "monthly proficiency growth of residents below encounters.language_threshold at full course "
+                          "intensity: proficiency += gain * language_course_intensity * (1 - proficiency)",
+                          "German integration course: 600 lessons toward level B1, about 6 months full time (BAMF); "
+                          "0.05 takes a newcomer from 0.3 to the threshold 0.5 in about 7 months"));
+  // [ageing]
+  k.push_back(bool_key<C>("ageing.enabled", [](auto& c) -> auto& { return c.ageing.enabled; },
+                          "yearly ageing: children become adults, adults seniors, seniors die and are replaced by "
+                          "children in their household, at rates that keep the start age shares",
+                          "on: runs longer than a year need a stationary age structure"));
+  k.push_back(real_key<C>("ageing.child_years", [](auto& c) -> auto& { return c.ageing.child_years; }, closed(1, 100),
+                          "mean years spent as a child; children become adults with probability 1 / child_years per "
+                          "year, and the yearly flow (children / child_years) sets the adult-to-senior and senior "
+                          "death rates",
+                          "children are residents under 18 (population.child_share)"));
   // [output]
   k.push_back(integer_key<C>("output.sample_residents", [](auto& c) -> auto& { return c.output.sample_residents; }, 0,
                              100'000, "residents recorded per slot and day for the viewer",
@@ -555,7 +572,17 @@ std::vector<GroupKey> make_group_keys() {
   k.push_back(bool_key<G>("speaks_language", [](auto& g) -> auto& { return g.speaks_language; },
                           "speaks the city's majority language at arrival", "most residents do"));
   k.push_back(real_key<G>("arrival_rate_per_year", [](auto& g) -> auto& { return g.arrival_rate_per_year; },
-                          closed(0, 1), "arrivals per year as a fraction of the group", "no arrivals unless set"));
+                          closed(0, 1),
+                          "weight of the group among arriving households: the city's housing is full, so arrivals "
+                          "equal departures in total and are split between groups in proportion to "
+                          "arrival_rate_per_year * residents of the group; if every group has 0, a departing "
+                          "household is replaced by one of its own group",
+                          "0: no group is favoured among arrivals unless set"));
+  k.push_back(real_key<G>("departure_rate_per_year", [](auto& g) -> auto& { return g.departure_rate_per_year; },
+                          closed(0, 1),
+                          "share of the group's households that leave the city per year (monthly probability "
+                          "1 - (1 - rate)^(1/12)); their dwellings are taken over at once by arriving households",
+                          "0: no turnover unless set"));
   return k;
 }
 
@@ -584,6 +611,7 @@ std::vector<std::string> make_sections() {
   for (const char* name : {"participation", "media"}) s.emplace_back(name);
   for (const char* name : {"labour", "services"}) s.emplace_back(name);
   s.emplace_back("relocation");
+  for (const char* name : {"language", "ageing"}) s.emplace_back(name);
   return s;
 }
 

@@ -130,7 +130,7 @@ struct LabourConfig {
   float job_loss_per_month = 0.012f;   // chance that an employed adult leaves employment in a month
   int applications_per_month = 4;      // applications sent by each non-employed adult in a month
   float hire_probability = 0.0f;       // per application; 0: derived so population.employment_rate is stationary
-  float language_penalty = 0.6f;       // share of the hire probability lost below encounters.language_threshold
+  float language_penalty = 0.62f;      // share of the hire probability lost below encounters.language_threshold
   float discrimination_base = 0.2f;    // chance that an otherwise successful non-majority applicant is refused
 };
 
