@@ -3,6 +3,7 @@
 #include "cli/run_command.hpp"
 
 #include "cli/progress_display.hpp"
+#include "cli/reference_run.hpp"
 #include "cli/run_summary.hpp"
 #include "io/hdf5_run_writer.hpp"
 #include "io/input_error.hpp"
@@ -94,6 +95,7 @@ int run_command(const RunOptions& options) {
     return 2;
   }
   const ScenarioConfig& config = scenario->file.config;
+  if (config.model != ModelKind::city) return run_reference_model(options, *scenario, output);
 
   const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));

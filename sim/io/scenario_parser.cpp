@@ -109,6 +109,7 @@ struct KeyIndex {
       add_child(section);
     }
     add_child("groups");
+    add_child("events");
   }
 
   bool known_parent(const std::string& parent) const { return parent.empty() || sections.count(parent) > 0; }
@@ -265,7 +266,12 @@ class ScenarioReader {
     if (index.sections.count(key) > 0) {
       fail(where, key, "is a table; set one of its keys, e.g. " + join(key, index.children.at(key).front()) + "=...");
     }
-    if (key != "groups" && index.leaves.count(key) == 0) fail(where, key, "unknown key; " + index.suggestion(key));
+    if (key.rfind("events.", 0) == 0 || key.rfind("events[", 0) == 0) {
+      fail(where, key,
+           "entries of an array of tables such as [[events]] cannot be addressed by index with --set; "
+           "set the whole array, e.g. events=[{day=10, kind=\"negative_media\", group=\"a\", strength=0.2}]");
+    }
+    if (key != "groups" && key != "events" && index.leaves.count(key) == 0) fail(where, key, "unknown key; " + index.suggestion(key));
 
     // The value in TOML syntax; anything that does not parse as one TOML value is a plain string.
     const std::string value_text = trim(std::string_view(text).substr(equals + 1));
@@ -287,6 +293,8 @@ class ScenarioReader {
     check_grid();
     check_population();
     check_groups();
+    check_events();
+    check_reference_model();
     resolve_data_paths();
     return std::move(config_);
   }
@@ -308,6 +316,8 @@ class ScenarioReader {
     const KeyIndex& index = key_index();
     if (key == "groups") {
       read_groups(node, where, origin);
+    } else if (key == "events") {
+      read_events(node, where, origin);
     } else if (index.sections.count(key) > 0) {
       const auto* table = node.as_table();
       if (table == nullptr) fail(where, key, "expected a table, got " + type_of(node));
@@ -350,7 +360,8 @@ class ScenarioReader {
             const std::size_t distance = edit_distance(name.str(), k.key);
             if (distance < best_distance) best_distance = distance, best = k.key;
           }
-          std::string hint = "known keys in [[groups]]: name, colour, share, speaks_language, arrival_rate_per_year";
+          std::string hint = "known keys in [[groups]]: name, colour, share, speaks_language, arrival_rate_per_year, "
+                             "departure_rate_per_year";
           if (close_enough(name.str(), best_distance)) hint = "did you mean '" + entry + "." + best + "'?";
           fail(value_at, key, "unknown key; " + hint);
         }
@@ -360,6 +371,57 @@ class ScenarioReader {
     config_.groups = std::move(groups);
     group_at_ = std::move(group_at);
     set_at_["groups"] = where;
+  }
+
+  // [[events]]: each entry checked key by key like [[groups]]; group names are checked once the
+  // groups are known (check_events).
+  void read_events(const toml::node& node, const Where& where, const Origin& origin) {
+    const auto* array = node.as_array();
+    if (array == nullptr) fail(where, "events", "expected an array of tables ([[events]]), got " + type_of(node));
+    constexpr std::size_t max_event_count = 100'000;
+    if (array->size() > max_event_count) {
+      fail(where, "events", "expected at most " + std::to_string(max_event_count) + " events, got " + std::to_string(array->size()));
+    }
+    std::vector<EventConfig> events(array->size());
+    std::vector<Where> event_at(array->size(), where);
+    std::vector<Where> event_group_at(array->size(), where);
+    const auto& keys = event_keys();
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const std::string entry = "events[" + std::to_string(i) + "]";
+      const toml::node& element = *array->get(i);
+      const auto* table = element.as_table();
+      if (table == nullptr) fail(where, entry, "expected a table, got " + type_of(element));
+      if (origin.has_lines && table->source().begin.line > 0) event_at[i] = origin.at(table->source());
+      event_group_at[i] = event_at[i];
+      std::set<std::string, std::less<>> given;
+      for (const auto& [name, value] : *table) {
+        const std::string key = entry + "." + std::string(name.str());
+        const Where value_at = origin.at(name.source());
+        const auto spec = std::find_if(keys.begin(), keys.end(), [&](const EventKey& k) { return k.key == name.str(); });
+        if (spec == keys.end()) {
+          std::string best;
+          std::size_t best_distance = std::string::npos;
+          for (const EventKey& k : keys) {
+            const std::size_t distance = edit_distance(name.str(), k.key);
+            if (distance < best_distance) best_distance = distance, best = k.key;
+          }
+          std::string hint = "known keys in [[events]]: day, kind, group, strength";
+          if (close_enough(name.str(), best_distance)) hint = "did you mean '" + entry + "." + best + "'?";
+          fail(value_at, key, "unknown key; " + hint);
+        }
+        spec->set(events[i], validated(*spec, key, value, value_at));
+        given.insert(spec->key);
+        if (spec->key == "group") event_group_at[i] = value_at;
+      }
+      for (const EventKey& spec : keys) {
+        const bool required = spec.key != "kind";
+        if (required && given.count(spec.key) == 0) {
+          fail(event_at[i], entry + "." + spec.key, "expected " + expected_text(spec) + ", but the key is missing");
+        }
+      }
+    }
+    config_.events = std::move(events);
+    event_group_at_ = std::move(event_group_at);
   }
 
   // Where a key was set; if none of the keys was set, the file without a line.
@@ -381,6 +443,22 @@ class ScenarioReader {
     }
   }
 
+  void check_reference_model() {
+    const ReferenceSchellingConfig& s = config_.schelling;
+    if (config_.model != ModelKind::schelling) return;
+    const std::int64_t cells = static_cast<std::int64_t>(s.width) * s.height;
+    if (s.agents >= cells) {
+      fail(where_of({"schelling.agents", "schelling.width", "schelling.height"}), "schelling.agents",
+           "expected fewer agents than cells (width * height = " + std::to_string(cells) + "), got " +
+               std::to_string(s.agents));
+    }
+    if (s.torus && (2 * s.radius + 1 > s.width || 2 * s.radius + 1 > s.height)) {
+      fail(where_of({"schelling.radius", "schelling.torus"}), "schelling.radius",
+           "expected 2 * radius + 1 <= width and height on a torus, got radius " + std::to_string(s.radius) +
+               " on a " + std::to_string(s.width) + " x " + std::to_string(s.height) + " grid");
+    }
+  }
+
   void check_population() {
     const PopulationConfig& p = config_.population;
     if (p.child_share + p.senior_share > 1.0) {
@@ -390,7 +468,8 @@ class ScenarioReader {
   }
 
   void check_groups() {
-    const bool synthetic = config_.city.source == CitySource::synthetic;
+    // Reference models have no residents, so they need no groups.
+    const bool synthetic = config_.city.source == CitySource::synthetic && config_.model == ModelKind::city;
     std::vector<GroupConfig>& groups = config_.groups;
     if (synthetic && groups.empty()) {
       fail(where_of({"groups", "city.source"}), "groups",
@@ -414,6 +493,23 @@ class ScenarioReader {
     // Normalise, but leave shares that already sum to 1 alone so that resolved files read back unchanged.
     if (share_sum > 0.0 && std::abs(share_sum - 1.0) > 1e-12) {
       for (GroupConfig& group : groups) group.share /= share_sum;
+    }
+  }
+
+  // Event groups must name a configured group. With an imported city and no [[groups]] the groups
+  // come from the district table, so the names are checked when the table is read.
+  void check_events() {
+    if (config_.groups.empty()) return;
+    for (std::size_t i = 0; i < config_.events.size(); ++i) {
+      const std::string& name = config_.events[i].group;
+      const bool known = std::any_of(config_.groups.begin(), config_.groups.end(),
+                                     [&](const GroupConfig& group) { return group.name == name; });
+      if (!known) {
+        std::string names;
+        for (const GroupConfig& group : config_.groups) names += (names.empty() ? "" : ", ") + toml_literal(group.name);
+        fail(event_group_at_[i], "events[" + std::to_string(i) + "].group",
+             "expected the name of a group (" + names + "), got " + toml_literal(name));
+      }
     }
   }
 
@@ -444,6 +540,7 @@ class ScenarioReader {
   ScenarioConfig config_;
   std::map<std::string, Where> set_at_;
   std::vector<Where> group_at_;
+  std::vector<Where> event_group_at_;
   std::string display_path_;
   std::string base_directory_;
 };
@@ -493,6 +590,10 @@ std::string resolved_scenario_toml(const ScenarioConfig& config) {
   for (const GroupConfig& group : config.groups) {
     out += "\n[[groups]]\n";
     for (const GroupKey& spec : group_keys()) out += spec.key + " = " + toml_literal(spec.get(group)) + "\n";
+  }
+  for (const EventConfig& event : config.events) {
+    out += "\n[[events]]\n";
+    for (const EventKey& spec : event_keys()) out += spec.key + " = " + toml_literal(spec.get(event)) + "\n";
   }
   return out;
 }
