@@ -85,6 +85,11 @@ struct MonthlyIndicators {
   // The relocation step that opens the month (systems/relocation.hpp).
   std::int64_t households_moved = 0;
   std::int64_t housing_refusals = 0;  // applications to private landlords refused by housing discrimination
+  // The arrivals step that opens the month (systems/arrivals.hpp): residents leaving and arriving, by
+  // group, and the share of residents who arrived in the last 12 months (this month included).
+  std::vector<std::int64_t> departures_by_group;
+  std::vector<std::int64_t> arrivals_by_group;
+  double newcomer_share = 0.0;
   std::vector<double> district_diversity;  // group entropy of the district's residents / ln(group count), [0,1]
 
   // City-wide, from month 1 on; months whose window is not complete hold NaN.

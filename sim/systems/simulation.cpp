@@ -6,8 +6,10 @@
 #include "systems/activity.hpp"
 #include "systems/cohesion_index.hpp"
 #include "systems/culture_metrics.hpp"
+#include "systems/language_courses.hpp"
 #include "systems/recent_contacts.hpp"
 #include "systems/step_context.hpp"
+#include "world/school_catchments.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -61,6 +63,9 @@ Simulation::Simulation(ScenarioConfig config, World world) : config_(std::move(c
   profile_relocation_ = profile_.slot("relocation");
   profile_participation_ = profile_.slot("participation");
   profile_events_ = profile_.slot("events");
+  profile_arrivals_ = profile_.slot("arrivals");
+  profile_language_courses_ = profile_.slot("language courses");
+  profile_ageing_ = profile_.slot("ageing and school year");
 }
 
 void Simulation::start(RunObserver& observer) {
@@ -80,6 +85,9 @@ void Simulation::record_month(RunObserver& observer) {
     monthly_.service_discrimination_events = service_tally_.discrimination_events;
     monthly_.households_moved = relocation_tally_.households_moved;
     monthly_.housing_refusals = relocation_tally_.housing_refusals;
+    monthly_.arrivals_by_group = arrivals_.arrivals_by_group();
+    monthly_.departures_by_group = arrivals_.departures_by_group();
+    monthly_.newcomer_share = newcomer_share(world_.residents, day_ / days_per_month);
   }
   ScopedTimer timer(profile_, profile_output_);
   observer.on_month(monthly_);
@@ -126,6 +134,10 @@ void Simulation::record_month_social(MonthlyIndicators& out) {
 
 void Simulation::run_yearly() {
   // In this order: ageing, then the new school year.
+  ScopedTimer timer(profile_, profile_ageing_);
+  ageing_.run(config_, world_, day_ / days_per_year, turnover_);
+  for (std::uint32_t i : ageing_.born()) outgroup_trust_[i] = mean_outgroup_trust(world_.residents, i);
+  assign_schools(world_.venues, world_.city, world_.residents);
 }
 
 void Simulation::run_monthly() {
@@ -144,6 +156,16 @@ void Simulation::run_monthly() {
     ScopedTimer timer(profile_, profile_relocation_);
     relocation_tally_ = relocation_.run_month(context);
     if (relocation_tally_.households_moved > 0) home_buckets_valid_ = false;
+  }
+  {
+    // Newcomers take over dwellings in place (no household moves), so the home buckets stay valid.
+    ScopedTimer timer(profile_, profile_arrivals_);
+    arrivals_.run(config_, world_, levers_, day_ / days_per_month, turnover_);
+    for (std::uint32_t i : arrivals_.newcomers()) outgroup_trust_[i] = mean_outgroup_trust(world_.residents, i);
+  }
+  {
+    ScopedTimer timer(profile_, profile_language_courses_);
+    run_language_courses(config_, levers_, world_.residents);
   }
 }
 
@@ -248,6 +270,9 @@ std::uint64_t Simulation::state_hash() const {
   hasher.add(r.belonging);
   hasher.add(r.participation_propensity);
   hasher.add(r.positive_contacts_by_month);
+  hasher.add(r.age_class);
+  hasher.add(r.arrival_month);
+  hasher.add(world_.households.group);
   return hasher.value();
 }
 

@@ -8,6 +8,8 @@
 #include "core/profile.hpp"
 #include "policy/levers.hpp"
 #include "systems/activity.hpp"
+#include "systems/ageing.hpp"
+#include "systems/arrivals.hpp"
 #include "systems/daily_metrics.hpp"
 #include "systems/encounters.hpp"
 #include "systems/events.hpp"
@@ -81,6 +83,9 @@ class Simulation {
   LabourSystem labour_;                // monthly job losses and job search
   ServiceSystem services_;             // monthly public-service contacts, recovery of institutional trust
   RelocationSystem relocation_;        // monthly residential moves
+  ResidentTurnover turnover_{config_};           // slots passing to new people (arrivals, births)
+  ArrivalsSystem arrivals_{config_};             // monthly departures, arrivals and welcome ties
+  AgeingSystem ageing_{config_, world_.residents};  // yearly ageing; rates from the start population
   LabourTally labour_tally_;           // of the labour step that opened the current month
   ServiceTally service_tally_;         // of the services step that opened the current month
   RelocationTally relocation_tally_;   // of the relocation step that opened the current month
@@ -101,6 +106,7 @@ class Simulation {
   std::size_t profile_participation_ = 0, profile_events_ = 0;
   std::size_t profile_labour_ = 0, profile_services_ = 0;
   std::size_t profile_relocation_ = 0;
+  std::size_t profile_arrivals_ = 0, profile_language_courses_ = 0, profile_ageing_ = 0;
   std::size_t profile_encounters_[3];  // per slot: daytime, leisure, evening
   std::int64_t resident_slot_updates_ = 0;
 };

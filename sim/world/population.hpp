@@ -14,6 +14,8 @@ enum class AgeClass : std::uint8_t { child, adult, senior };
 inline constexpr int tie_slots = 4;
 inline constexpr std::uint32_t no_resident = 0xffffffffu;
 inline constexpr std::int32_t never = -1000000;
+// arrival_month of residents present at the start or born in the city.
+inline constexpr std::int16_t not_a_newcomer = -1;
 
 struct Population {
   int group_count = 0;
@@ -42,6 +44,11 @@ struct Population {
   std::vector<float> belonging;
   std::vector<float> participation_propensity;
   std::vector<float> relocation_tolerance;
+  std::vector<std::int16_t> arrival_month;  // month (day / 30) a newcomer arrived, or not_a_newcomer
+  // Positive intergroup contacts in each of the last three 30-day months (a ring indexed by month
+  // modulo 3), and the cumulative count when the current month began; see systems/recent_contacts.
+  std::vector<std::uint16_t> positive_contacts_by_month;  // [resident][3]
+  std::vector<std::uint32_t> positive_contacts_at_month_start;
 
   std::size_t size() const { return group.size(); }
 };

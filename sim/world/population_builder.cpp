@@ -48,6 +48,38 @@ std::uint8_t typical_trait(std::uint64_t seed, std::size_t group, int feature, i
 
 }  // namespace
 
+std::vector<std::uint8_t> typical_traits(const ScenarioConfig& config) {
+  const std::size_t group_count = config.groups.size();
+  const auto features = static_cast<std::size_t>(config.culture.features);
+  std::vector<std::uint8_t> typical(group_count * features);
+  for (std::size_t g = 0; g < group_count; ++g)
+    for (std::size_t f = 0; f < features; ++f)
+      typical[g * features + f] = typical_trait(config.run.seed, g, static_cast<int>(f), config.culture.traits);
+  return typical;
+}
+
+void initialise_resident(const ScenarioConfig& config, const std::vector<std::uint8_t>& typical, Population& residents,
+                         std::size_t i, std::uint8_t group, RandomStream& random) {
+  const PopulationConfig& pc = config.population;
+  const auto group_count = static_cast<std::size_t>(residents.group_count);
+  const auto features = static_cast<std::size_t>(residents.features);
+  residents.language[i] = config.groups[group].speaks_language ? pc.language_proficiency_speakers : pc.language_proficiency_newcomers;
+  for (std::size_t g = 0; g < group_count; ++g) {
+    const float base = g == group ? pc.initial_trust_in_group : pc.initial_trust_out_group;
+    const float noise = (2.0f * random.uniform() - 1.0f) * pc.initial_trust_spread;
+    residents.trust[i * group_count + g] = std::clamp(base + noise, 0.0f, 1.0f);
+  }
+  for (std::size_t f = 0; f < features; ++f)
+    residents.culture[i * features + f] = random.uniform_double() < config.culture.group_trait_bias
+                                              ? typical[group * features + f]
+                                              : static_cast<std::uint8_t>(random.below(static_cast<std::uint32_t>(config.culture.traits)));
+  // Uniform over [0, 1) for speakers of the majority language, scaled down for groups that do not
+  // speak it (participation.non_speaker_propensity_factor, from volunteering survey figures).
+  residents.participation_propensity[i] =
+      random.uniform() * (config.groups[group].speaks_language ? 1.0f : config.participation.non_speaker_propensity_factor);
+  residents.relocation_tolerance[i] = random.uniform();
+}
+
 PopulationBuild build_population(const ScenarioConfig& config, CityPlan& plan) {
   City& city = plan.city;
   const std::size_t group_count = config.groups.size();
@@ -117,15 +149,15 @@ PopulationBuild build_population(const ScenarioConfig& config, CityPlan& plan) {
   residents.discrimination_events.assign(resident_count, 0);
   residents.positive_intergroup_contacts.assign(resident_count, 0);
   residents.negative_intergroup_contacts.assign(resident_count, 0);
-  residents.institutional_trust.assign(resident_count, 0.5f);
-  residents.belonging.assign(resident_count, 0.5f);
+  residents.institutional_trust.assign(resident_count, initial_institutional_trust);
+  residents.belonging.assign(resident_count, initial_belonging);
   residents.participation_propensity.resize(resident_count);
   residents.relocation_tolerance.resize(resident_count);
+  residents.arrival_month.assign(resident_count, not_a_newcomer);
+  residents.positive_contacts_by_month.assign(resident_count * 3, 0);
+  residents.positive_contacts_at_month_start.assign(resident_count, 0);
 
-  std::vector<std::uint8_t> typical(group_count * static_cast<std::size_t>(features));
-  for (std::size_t g = 0; g < group_count; ++g)
-    for (int f = 0; f < features; ++f)
-      typical[g * static_cast<std::size_t>(features) + static_cast<std::size_t>(f)] = typical_trait(config.run.seed, g, f, config.culture.traits);
+  const std::vector<std::uint8_t> typical = typical_traits(config);
 
   const PopulationConfig& pc = config.population;
   // Household heads are never children; other members are children often enough that the overall
@@ -137,7 +169,6 @@ PopulationBuild build_population(const ScenarioConfig& config, CityPlan& plan) {
   const double senior_share_of_adults = std::min(1.0, pc.senior_share / (pc.senior_share + working_age_share));
   for (std::size_t h = 0; h < households.size(); ++h) {
     const std::uint8_t group = households.group[h];
-    const GroupConfig& group_config = config.groups[group];
     for (std::uint32_t m = 0; m < households.member_count[h]; ++m) {
       const std::uint32_t i = households.first_member[h] + m;
       RandomStream random(config.run.seed, RandomPurpose::population, 1, i);
@@ -149,20 +180,7 @@ PopulationBuild build_population(const ScenarioConfig& config, CityPlan& plan) {
       else if (random.uniform_double() < senior_share_of_adults) age = AgeClass::senior;
       residents.age_class[i] = static_cast<std::uint8_t>(age);
       residents.employed[i] = age == AgeClass::adult && random.uniform_double() < pc.employment_rate ? 1 : 0;
-      residents.language[i] = group_config.speaks_language ? pc.language_proficiency_speakers : pc.language_proficiency_newcomers;
-      for (std::size_t g = 0; g < group_count; ++g) {
-        const float base = g == group ? pc.initial_trust_in_group : pc.initial_trust_out_group;
-        const float noise = (2.0f * random.uniform() - 1.0f) * pc.initial_trust_spread;
-        residents.trust[i * group_count + g] = std::clamp(base + noise, 0.0f, 1.0f);
-      }
-      for (int f = 0; f < features; ++f) {
-        const std::size_t at = i * static_cast<std::size_t>(features) + static_cast<std::size_t>(f);
-        residents.culture[at] = random.uniform_double() < config.culture.group_trait_bias
-                                    ? typical[group * static_cast<std::size_t>(features) + static_cast<std::size_t>(f)]
-                                    : static_cast<std::uint8_t>(random.below(static_cast<std::uint32_t>(config.culture.traits)));
-      }
-      residents.participation_propensity[i] = random.uniform();
-      residents.relocation_tolerance[i] = random.uniform();
+      initialise_resident(config, typical, residents, i, group, random);
     }
   }
   return build;
