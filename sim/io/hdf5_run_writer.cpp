@@ -384,6 +384,8 @@ constexpr MonthlyReal monthly_reals[] = {
     {"cohesion_connectedness", &MonthlyIndicators::cohesion_connectedness, "1", "cohesion domain: connectedness"},
     {"cohesion_focus_on_common_good", &MonthlyIndicators::cohesion_focus_on_common_good, "1",
      "cohesion domain: focus on the common good"},
+    {"newcomer_share", &MonthlyIndicators::newcomer_share, "1",
+     "share of residents who arrived in the city in the last 12 months, this month's arrivals included"},
 };
 
 struct MonthlyCount {
@@ -406,6 +408,19 @@ constexpr MonthlyCount monthly_counts[] = {
      "households that moved within the city in the relocation step that opened the month"},
     {"housing_refusals", &MonthlyIndicators::housing_refusals, "count",
      "housing applications refused by discrimination in the relocation step that opened the month"},
+};
+
+struct MonthlyGroupCount {
+  const char* name;
+  std::vector<std::int64_t> MonthlyIndicators::*field;
+  const char* units;
+  const char* long_name;
+};
+constexpr MonthlyGroupCount monthly_group_counts[] = {
+    {"departures_by_group", &MonthlyIndicators::departures_by_group, "count",
+     "residents of the group who left the city in the arrivals step that opened the month"},
+    {"arrivals_by_group", &MonthlyIndicators::arrivals_by_group, "count",
+     "residents of the group who arrived in the city in the arrivals step that opened the month"},
 };
 
 // The indicator's values, or fill values if the metrics left it empty (e.g. districts not recorded).
@@ -465,6 +480,7 @@ struct Hdf5RunWriter::Impl {
   std::vector<Series> district_real_series;
   Series district_residents_by_group;
   std::vector<Series> monthly_real_series, monthly_count_series;
+  std::vector<Series> monthly_group_count_series;
   Series culture_overlap, cohesion_dimensions;
   // Samples.
   Handle samples_group;
@@ -493,7 +509,8 @@ struct Hdf5RunWriter::Impl {
       }
     }
     for (auto* list : {&daily_real_series, &daily_count_series, &daily_group_real_series, &daily_group_count_series,
-                       &district_real_series, &monthly_real_series, &monthly_count_series}) {
+                       &district_real_series, &monthly_real_series, &monthly_count_series,
+                       &monthly_group_count_series}) {
       for (Series& s : *list) series.push_back(&s);
     }
     return series;
@@ -639,7 +656,7 @@ void Hdf5RunWriter::Impl::write_groups(const ScenarioConfig& config, const World
   const Axis axis{"group", group_scale.get(), group_count};
   std::vector<std::string> colour;
   std::vector<std::uint8_t> speaks_language;
-  std::vector<double> share, arrival_rate;
+  std::vector<double> share, arrival_rate, departure_rate;
   for (std::size_t g = 0; g < group_count; ++g) {
     // Groups are matched to their configuration by name (imported cities name groups in the data),
     // falling back to position.
@@ -653,6 +670,7 @@ void Hdf5RunWriter::Impl::write_groups(const ScenarioConfig& config, const World
     speaks_language.push_back(group.speaks_language ? 1 : 0);
     share.push_back(group.share);
     arrival_rate.push_back(group.arrival_rate_per_year);
+    departure_rate.push_back(group.departure_rate_per_year);
   }
   std::vector<std::int64_t> residents_by_group(group_count, 0);
   for (std::uint8_t g : world.residents.group) {
@@ -663,7 +681,10 @@ void Hdf5RunWriter::Impl::write_groups(const ScenarioConfig& config, const World
                             "1 if the group speaks the city's majority language at arrival");
   write_fixed<double>(groups.get(), "share", share, {axis}, "1", "configured city-wide share of residents");
   write_fixed<double>(groups.get(), "arrival_rate_per_year", arrival_rate, {axis}, "1/year",
-                      "arrivals per year as a fraction of the group");
+                      "weight of the group among arrivals (arrivals are drawn in proportion to this rate times "
+                      "the group's residents; in total they equal departures)");
+  write_fixed<double>(groups.get(), "departure_rate_per_year", departure_rate, {axis}, "1/year",
+                      "share of the group's households leaving the city per year");
   write_fixed<std::int64_t>(groups.get(), "initial_residents", residents_by_group, {axis}, "count",
                             "residents of the group at the start of the run");
 }
@@ -835,6 +856,9 @@ void Hdf5RunWriter::Impl::create_series() {
   for (const MonthlyCount& entry : monthly_counts)
     monthly_count_series.push_back(
         Series::create<std::int64_t>(monthly, entry.name, {month_axis}, month_block, entry.units, entry.long_name));
+  for (const MonthlyGroupCount& entry : monthly_group_counts)
+    monthly_group_count_series.push_back(Series::create<std::int64_t>(monthly, entry.name, {month_axis, group_axis},
+                                                                      month_block, entry.units, entry.long_name));
   culture_overlap = Series::create<double>(monthly, "culture_overlap", {month_axis, group_axis, target_axis}, month_block, "1",
                                            "expected share of cultural features a member of group shares with a member of target_group");
   cohesion_dimensions = Series::create<double>(monthly, "cohesion_dimensions", {month_axis, cohesion_axis}, month_block, "1",
@@ -902,6 +926,11 @@ void Hdf5RunWriter::Impl::add_month(const MonthlyIndicators& monthly) {
                                                  count_scratch, count_not_recorded, "district_residents_by_group"));
   for (std::size_t i = 0; i < std::size(monthly_reals); ++i) monthly_real_series[i].append_value(monthly.*monthly_reals[i].field);
   for (std::size_t i = 0; i < std::size(monthly_counts); ++i) monthly_count_series[i].append_value(monthly.*monthly_counts[i].field);
+  for (std::size_t i = 0; i < std::size(monthly_group_counts); ++i) {
+    const MonthlyGroupCount& entry = monthly_group_counts[i];
+    monthly_group_count_series[i].append(
+        row_or_fill(monthly.*entry.field, group_count, count_scratch, count_not_recorded, entry.name));
+  }
   culture_overlap.append(row_or_fill(monthly.culture_overlap, group_count * group_count, real_scratch, not_recorded, "culture_overlap"));
   cohesion_dimensions.append(
       row_or_fill(monthly.cohesion_dimensions, cohesion_dimension_names.size(), real_scratch, not_recorded, "cohesion_dimensions"));
