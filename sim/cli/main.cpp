@@ -1,5 +1,6 @@
 // The convivia command: subcommands for running scenarios and checking them.
 #include "cli/run_command.hpp"
+#include "cli/segregation_command.hpp"
 #include "cli/validate_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -17,13 +18,17 @@ int main(int argc, char** argv) {
       "\nStart here:\n"
       "  convivia run scenarios/default.toml          run the default city (Berlin) for one year\n"
       "  convivia validate scenarios/default.toml     check a scenario and see every key with its value\n"
+      "  convivia segregation scenarios/data/berlin/districts.csv --ignore district_name --ignore total\n"
+      "                                               segregation indices of a census table (no simulation)\n"
       "  convivia run --help                          all options of a run\n"
       "\nScenario keys are documented in docs/scenario-reference.md, output files in docs/output-format.md.");
 
   convivia::RunOptions run_options;
   convivia::ValidateOptions validate_options;
+  convivia::SegregationOptions segregation_options;
   convivia::add_run_command(app, run_options);
   convivia::add_validate_command(app, validate_options);
+  convivia::add_segregation_command(app, segregation_options);
 
   try {
     app.parse(argc, argv);
@@ -33,6 +38,7 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand("run")) return convivia::run_command(run_options);
   if (app.got_subcommand("validate")) return convivia::validate_command(validate_options);
+  if (app.got_subcommand("segregation")) return convivia::segregation_command(segregation_options);
   fmt::print("{}", app.help());
   return 0;
 }

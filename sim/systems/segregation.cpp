@@ -84,4 +84,36 @@ SegregationIndices compute_segregation(std::span<const std::int64_t> counts, std
   return result;
 }
 
+std::vector<double> pairwise_dissimilarity(std::span<const std::int64_t> counts, std::size_t unit_count,
+                                           std::size_t group_count) {
+  CONVIVIA_CHECK(counts.size() == unit_count * group_count, "counts must have unit_count * group_count entries");
+  const std::size_t G = group_count;
+  std::vector<std::int64_t> group_total(G, 0);
+  for (std::size_t u = 0; u < unit_count; ++u) {
+    for (std::size_t g = 0; g < G; ++g) {
+      CONVIVIA_CHECK(counts[u * G + g] >= 0, "resident counts must be non-negative");
+      group_total[g] += counts[u * G + g];
+    }
+  }
+  std::vector<double> result(G * G, 0.0);
+  for (std::size_t u = 0; u < unit_count; ++u) {
+    const std::int64_t* x = counts.data() + u * G;
+    for (std::size_t g = 0; g < G; ++g) {
+      if (group_total[g] == 0) continue;
+      const double share_g = static_cast<double>(x[g]) / static_cast<double>(group_total[g]);
+      for (std::size_t h = g + 1; h < G; ++h) {
+        if (group_total[h] == 0) continue;
+        result[g * G + h] += std::abs(share_g - static_cast<double>(x[h]) / static_cast<double>(group_total[h]));
+      }
+    }
+  }
+  for (std::size_t g = 0; g < G; ++g) {
+    for (std::size_t h = g + 1; h < G; ++h) {
+      result[g * G + h] *= 0.5;
+      result[h * G + g] = result[g * G + h];
+    }
+  }
+  return result;
+}
+
 }  // namespace convivia

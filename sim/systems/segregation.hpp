@@ -21,11 +21,20 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <vector>
 
 namespace convivia {
 
 // counts is unit-major: counts[unit * group_count + group], with unit_count * group_count entries.
 SegregationIndices compute_segregation(std::span<const std::int64_t> counts, std::size_t unit_count,
                                        std::size_t group_count);
+
+// Two-group dissimilarity of every pair of groups, each pair restricted to its own two columns:
+//   pairwise[g * G + h]  D_gh = 0.5 * sum_u | x_ug / X_g - x_uh / X_h |
+// the share of either group that would have to move to another unit for both to be spread alike.
+// Symmetric, 0 on the diagonal, 0 if either group has no residents; for two groups it equals
+// dissimilarity[0] of compute_segregation. Same layout of counts as compute_segregation.
+std::vector<double> pairwise_dissimilarity(std::span<const std::int64_t> counts, std::size_t unit_count,
+                                           std::size_t group_count);
 
 }  // namespace convivia

@@ -122,5 +122,41 @@ TEST(Segregation, DegenerateCasesGiveZero) {
   expect_all_finite(no_units);
 }
 
+std::vector<double> pairwise_of(const std::vector<std::vector<std::int64_t>>& by_group) {
+  const std::vector<std::int64_t> counts = unit_major(by_group);
+  return pairwise_dissimilarity(counts, by_group.front().size(), by_group.size());
+}
+
+TEST(PairwiseDissimilarity, TwoGroupsEqualTheGroupAgainstTheRest) {
+  const std::vector<std::vector<std::int64_t>> m2 = {{80, 80, 20, 20}, {20, 20, 80, 80}};
+  const auto pairwise = pairwise_of(m2);
+  EXPECT_NEAR(pairwise[0 * 2 + 1], 0.6, tolerance);
+  EXPECT_DOUBLE_EQ(pairwise[0 * 2 + 1], segregation_of(m2).dissimilarity[0]);
+}
+
+TEST(PairwiseDissimilarity, EachPairUsesOnlyItsOwnColumns) {
+  // Groups 0 and 2 never share a unit; group 1 is spread like each of them over half of the units.
+  const auto pairwise = pairwise_of({{2, 0}, {2, 2}, {0, 2}});
+  EXPECT_NEAR(pairwise[0 * 3 + 2], 1.0, tolerance);
+  EXPECT_NEAR(pairwise[0 * 3 + 1], 0.5, tolerance);  // 0.5 * (|1 - 0.5| + |0 - 0.5|)
+  EXPECT_NEAR(pairwise[1 * 3 + 2], 0.5, tolerance);
+}
+
+TEST(PairwiseDissimilarity, SymmetricWithZeroDiagonal) {
+  const auto pairwise = pairwise_of({{5, 1, 0, 7}, {0, 3, 3, 1}, {2, 2, 9, 0}});
+  for (std::size_t g = 0; g < 3; ++g) {
+    EXPECT_EQ(pairwise[g * 3 + g], 0.0);
+    for (std::size_t h = 0; h < 3; ++h) EXPECT_EQ(pairwise[g * 3 + h], pairwise[h * 3 + g]);
+  }
+  EXPECT_GT(pairwise[0 * 3 + 1], 0.0);
+}
+
+TEST(PairwiseDissimilarity, GroupWithoutResidentsGivesZero) {
+  const auto pairwise = pairwise_of({{100, 60, 40, 0}, {0, 0, 0, 0}, {0, 40, 60, 100}});
+  EXPECT_EQ(pairwise[0 * 3 + 1], 0.0);
+  EXPECT_EQ(pairwise[1 * 3 + 2], 0.0);
+  EXPECT_NEAR(pairwise[0 * 3 + 2], 0.6, tolerance);
+}
+
 }  // namespace
 }  // namespace convivia
