@@ -1,5 +1,5 @@
 // Validation of the segregation indices against published results: the test matrices of the
-// elbersb/segregation R package (4 units by 2 groups, D and Theil's H given to 16 digits), read from
+// R package segregation (CRAN; 4 units by 2 groups, D and Theil's H given to 16 digits), read from
 // CSV through the census-table reader the segregation command uses, and the limiting cases (identical
 // columns, complete separation). Exposure and isolation are checked against a small matrix worked out
 // by hand, and each pairwise D against the two-group D of the pair's own two columns.
@@ -35,7 +35,7 @@ SegregationIndices indices_of_rows(const std::vector<std::vector<std::int64_t>>&
 }
 
 TEST(SegregationValidation, PublishedMatrixOneFromCsv) {
-  const CountTable table = read_count_table(data_file("elbersb_m1.csv"));
+  const CountTable table = read_count_table(data_file("published_m1.csv"));
   ASSERT_EQ(table.unit_count(), 4u);
   ASSERT_EQ(table.group_count(), 2u);
   const SegregationIndices s = indices_of(table);
@@ -46,7 +46,7 @@ TEST(SegregationValidation, PublishedMatrixOneFromCsv) {
 }
 
 TEST(SegregationValidation, PublishedMatrixTwoFromCsv) {
-  const SegregationIndices s = indices_of(read_count_table(data_file("elbersb_m2.csv")));
+  const SegregationIndices s = indices_of(read_count_table(data_file("published_m2.csv")));
   EXPECT_NEAR(s.dissimilarity[0], 0.6, tolerance);
   EXPECT_NEAR(s.multigroup_dissimilarity, 0.6, tolerance);
   EXPECT_NEAR(s.theil_h, 0.2780719051126378, tolerance);
