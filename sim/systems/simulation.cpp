@@ -65,7 +65,7 @@ Simulation::Simulation(ScenarioConfig config, World world) : config_(std::move(c
   profile_events_ = profile_.slot("events");
   profile_arrivals_ = profile_.slot("arrivals");
   profile_language_courses_ = profile_.slot("language courses");
-  profile_ageing_ = profile_.slot("ageing and school year");
+  profile_ageing_ = profile_.slot("ageing, school year");
 }
 
 void Simulation::start(RunObserver& observer) {
