@@ -178,10 +178,10 @@ void add_segregation_command(CLI::App& app, SegregationOptions& options) {
       "  multigroup D    {}\n"
       "  Theil's H       {}\n"
       "  isolation       (each group) {}\n"
-      "  exposure        (two groups) {}\n"
+      "  exposure        (A to B) share of group B among the residents of the unit of an average member of group A\n"
       "\nExit status: 0 success; 2 a bad table or option (the message names the file, line and column); 1 the output\n"
       "could not be written.",
-      meaning_dissimilarity, meaning_pairwise, meaning_multigroup, meaning_theil, meaning_isolation, meaning_exposure));
+      meaning_dissimilarity, meaning_pairwise, meaning_multigroup, meaning_theil, meaning_isolation));
   command->add_option("table", options.table, "Census table (CSV): unit id, then residents per group")
       ->required()
       ->check(CLI::ExistingFile);
