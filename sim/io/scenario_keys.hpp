@@ -60,11 +60,16 @@ struct KeySpec {
 
 using ScenarioKey = KeySpec<ScenarioConfig>;
 using GroupKey = KeySpec<GroupConfig>;
+using EventKey = KeySpec<EventConfig>;
 
 // All keys outside [[groups]], in the order of the reference and the resolved scenario.
 const std::vector<ScenarioKey>& scenario_keys();
 // Keys of one [[groups]] entry.
 const std::vector<GroupKey>& group_keys();
+// Keys of one [[events]] entry.
+const std::vector<EventKey>& event_keys();
+// Names of the event kinds, in EventKind order.
+inline constexpr std::array<std::string_view, 2> event_kind_names = {"negative_media", "positive_media"};
 // Dotted names of the tables that hold keys ("run", "city", "city.synthetic", "venues.school", ...).
 const std::vector<std::string>& scenario_sections();
 

@@ -4,6 +4,7 @@
 #include "core/fast_math.hpp"
 #include "core/parallel.hpp"
 #include "core/random.hpp"
+#include "systems/participation.hpp"
 #include "systems/venue_buckets.hpp"
 
 #include <algorithm>
@@ -55,6 +56,7 @@ void ActivitySystem::choose(const StepContext& context, const ActivityInputs& in
   const float stay_home_weight = fast_exp(ac.stay_home_utility);
   const auto group_count = static_cast<std::size_t>(residents.group_count);
   const auto per_cell = static_cast<std::size_t>(world.leisure.per_cell);
+  const bool forums_open = inputs.participation != nullptr && inputs.participation->forums_open();
 
   // Logit choice between home and the open candidates of the resident's cell.
   const auto choose_leisure = [&](std::size_t i, RandomStream& random) {
@@ -90,8 +92,13 @@ void ActivitySystem::choose(const StepContext& context, const ActivityInputs& in
           if (random.uniform() < ac.daytime_leisure_share) venue = choose_leisure(i, random);
         }
       } else if (slot == Slot::leisure) {
-        RandomStream random(seed, RandomPurpose::activity, tick, resident);
-        venue = choose_leisure(i, random);
+        const std::uint32_t forum = forums_open ? inputs.participation->attends(context, i) : no_venue;
+        if (forum != no_venue) {
+          venue = forum;
+        } else {
+          RandomStream random(seed, RandomPurpose::activity, tick, resident);
+          venue = choose_leisure(i, random);
+        }
       }
       venue_of_resident[i] = venue;
     }

@@ -12,9 +12,14 @@
 
 namespace convivia {
 
+class ParticipationSystem;
+
 struct ActivityInputs {
   const std::vector<float>& outgroup_trust;     // per resident, refreshed at the start of the day
   const std::vector<float>& venue_group_share;  // [venue][group]: share of the group seen there last time
+  // Civic forums: in a leisure slot with forums open, residents it sends to a forum go there instead
+  // of choosing leisure (systems/participation.hpp). Prepared for the slot; may be null.
+  const ParticipationSystem* participation;
 };
 
 class ActivitySystem {
