@@ -48,6 +48,8 @@ class Simulation {
   int day() const { return day_; }
   const World& world() const { return world_; }
   const ScenarioConfig& config() const { return config_; }
+  // The levers used from the next day on; until policy modules set them, tests set them here.
+  Levers& levers() { return levers_; }
   const Profile& profile() const { return profile_; }
   const DailyIndicators& last_daily() const { return daily_; }
   const MonthlyIndicators& last_monthly() const { return monthly_; }
