@@ -277,6 +277,8 @@ constexpr DailyReal daily_reals[] = {
     {"mean_institutional_trust", &DailyIndicators::mean_institutional_trust, "1",
      "mean institutional trust of residents (0-1 scale)"},
     {"mean_belonging", &DailyIndicators::mean_belonging, "1", "mean belonging of residents (0-1 scale)"},
+    {"forum_attendance_per_1000", &DailyIndicators::forum_attendance_per_1000, "per 1000 residents",
+     "civic forum attendances in the last 7 days per 1000 residents"},
 };
 
 struct DailyCount {
@@ -295,6 +297,7 @@ constexpr DailyCount daily_counts[] = {
     {"discrimination_events", &DailyIndicators::discrimination_events, "count", "discrimination events during the day"},
     {"conflicts", &DailyIndicators::conflicts, "count",
      "negative intergroup contacts during the day that escalated into an open conflict"},
+    {"forum_attendance", &DailyIndicators::forum_attendance, "count", "civic forum attendances during the day"},
 };
 
 struct DailyGroupReal {
@@ -322,6 +325,9 @@ constexpr DailyGroupReal daily_group_reals[] = {
      "mean institutional trust of the group's residents (0-1 scale)"},
     {"mean_belonging_by_group", &DailyIndicators::mean_belonging_by_group, "1",
      "mean belonging of the group's residents (0-1 scale)"},
+    {"forum_representation_by_group", &DailyIndicators::forum_representation_by_group, "1",
+     "the group's share of civic forum attendances in the last 7 days over its share of adults and seniors "
+     "(1 = proportional; 0 when nobody attended)"},
 };
 
 struct DailyGroupCount {
@@ -337,6 +343,8 @@ constexpr DailyGroupCount daily_group_counts[] = {
      "negative intergroup contacts during the day with a member of the group taking part"},
     {"discrimination_events_by_group", &DailyIndicators::discrimination_events_by_group, "count",
      "discrimination events during the day against members of the group"},
+    {"forum_attendance_by_group", &DailyIndicators::forum_attendance_by_group, "count",
+     "civic forum attendances during the day by members of the group"},
 };
 
 struct DistrictReal {

@@ -32,6 +32,7 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<std::str
   if (loaded.file.config.city.source == CitySource::import) {
     loaded.district_table = read_district_table(loaded.file.config.city.imported);
     apply_district_table_groups(loaded.file.config, *loaded.district_table);
+    check_event_groups(loaded.file.config, loaded.file.path);
   }
   check_population_not_empty(loaded);
   return loaded;

@@ -562,6 +562,17 @@ ScenarioConfig parse_scenario_text(std::string_view text, const std::string& dis
   return reader.finish();
 }
 
+void check_event_groups(const ScenarioConfig& config, const std::string& file) {
+  for (std::size_t i = 0; i < config.events.size(); ++i) {
+    const std::string& name = config.events[i].group;
+    if (std::any_of(config.groups.begin(), config.groups.end(), [&](const GroupConfig& group) { return group.name == name; })) continue;
+    std::string names;
+    for (const GroupConfig& group : config.groups) names += (names.empty() ? "" : ", ") + toml_literal(group.name);
+    throw InputError(file, 0, "events[" + std::to_string(i) + "].group",
+                     "expected the name of a group (" + names + "), got " + toml_literal(name));
+  }
+}
+
 ScenarioFile load_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, 0, "", "cannot open the scenario file");

@@ -27,6 +27,10 @@ ScenarioFile load_scenario_file(const std::string& path, const std::vector<std::
 ScenarioConfig parse_scenario_text(std::string_view text, const std::string& display_path,
                                    const std::vector<std::string>& overrides, const std::string& base_directory);
 
+// Every [[events]] entry names one of config.groups; throws InputError (file, no line) otherwise. The
+// parser checks this when [[groups]] are given; imported cities call it once the table set the groups.
+void check_event_groups(const ScenarioConfig& config, const std::string& file);
+
 // The resolved scenario: every key with its value (defaults filled in) as TOML, which parses back
 // to the same config.
 std::string resolved_scenario_toml(const ScenarioConfig& config);
