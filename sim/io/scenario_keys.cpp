@@ -342,7 +342,7 @@ std::vector<ScenarioKey> make_scenario_keys() {
   k.push_back(real_key<C>("encounters.language_growth_per_contact",
                           [](auto& c) -> auto& { return c.encounters.language_growth_per_contact; }, closed(0, 1),
                           "proficiency gained by a non-speaker per encounter with a speaker, times (1 - proficiency)",
-                          "LANGUAGE_ORIGIN"));
+                          "assumed, not yet calibrated: a newcomer at 0.3 meeting a few speakers a day reaches the threshold within months"));
   // [discrimination]
   k.push_back(real_key<C>("discrimination.institutional_trust_loss",
                           [](auto& c) -> auto& { return c.discrimination.institutional_trust_loss; }, closed(0, 1),

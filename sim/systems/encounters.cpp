@@ -15,7 +15,7 @@
 namespace convivia {
 
 void EncounterTally::reset(int group_count) {
-  encounters = intergroup = positive = negative = discrimination = avoided = 0;
+  encounters = intergroup = positive = negative = discrimination = conflicts = avoided = 0;
   positive_by_group.assign(static_cast<std::size_t>(group_count), 0);
   negative_by_group.assign(static_cast<std::size_t>(group_count), 0);
   discrimination_by_group.assign(static_cast<std::size_t>(group_count), 0);
@@ -27,6 +27,7 @@ void EncounterTally::add(const EncounterTally& other) {
   positive += other.positive;
   negative += other.negative;
   discrimination += other.discrimination;
+  conflicts += other.conflicts;
   avoided += other.avoided;
   for (std::size_t g = 0; g < positive_by_group.size(); ++g) {
     positive_by_group[g] += other.positive_by_group[g];
@@ -168,7 +169,16 @@ void meet(const PairContext& pc, Participant& a, Participant& b, RandomStream& r
       ++tally.negative;
       ++tally.negative_by_group[ga];
       ++tally.negative_by_group[gb];
+      // A negative contact escalates into an open conflict more often the less the two trust each
+      // other's groups; mediators defuse a share of conflicts as they do of negative contacts.
+      const float mutual_distrust = 1.0f - 0.5f * (a.trust[gb] + b.trust[ga]);
+      if (random.chance() < ec.conflict_escalation * mutual_distrust) ++tally.conflicts;
     }
+  }
+  // Everyday contact with a speaker of the city's language brings a non-speaker toward it.
+  if (a.speaks != b.speaks) {
+    float& learner = residents.language[a.speaks ? b.id : a.id];
+    learner += ec.language_growth_per_contact * (1.0f - learner);
   }
   if (ec.culture_exchange && shared < pc.features && shared > 0 && random.chance() < overlap) {
     if (random.chance() < 0.5f) adopt_trait(a.culture, b.culture, pc.features, pc.features - shared, random);

@@ -8,7 +8,9 @@
 // a_neg * t down (negativity bias: a_neg > a_pos); a share of each positive change generalises,
 // spread evenly over the other out-groups (secondary transfer). Positive contacts may form or strengthen a tie. With a
 // probability equal to cultural overlap one side adopts a differing trait of the other (Axelrod).
-// In-group encounters reinforce in-group trust and exchange culture.
+// In-group encounters reinforce in-group trust and exchange culture. A negative contact may escalate
+// into a conflict, more likely the lower the pair's mutual trust. A resident below the language
+// threshold who meets a speaker gains proficiency.
 //
 // Determinism: each venue is handled by one task with its own random stream keyed by
 // (seed, encounter, tick, venue); a resident is at one venue per slot, so no two tasks touch the same
@@ -32,6 +34,7 @@ struct EncounterTally {
   std::int64_t positive = 0;    // intergroup positive contacts (pairs)
   std::int64_t negative = 0;    // intergroup negative contacts (pairs), discrimination included
   std::int64_t discrimination = 0;
+  std::int64_t conflicts = 0;   // negative intergroup contacts that escalated into an open conflict
   std::int64_t avoided = 0;     // pairs where one side declined
   std::vector<std::int64_t> positive_by_group;        // contacts counted per participant's group
   std::vector<std::int64_t> negative_by_group;

@@ -6,11 +6,42 @@
 #include "systems/segregation.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace convivia {
 namespace {
 constexpr std::size_t block_size = 16384;
+
+// Each district's diversity (normalised group entropy) and the resident-weighted least-squares slope
+// of district generalised trust on it.
+void district_diversity_and_trust(std::size_t group_count, MonthlyIndicators& out) {
+  const std::size_t district_count = out.district_generalised_trust.size();
+  out.district_diversity.assign(district_count, 0.0);
+  double w = 0.0, wx = 0.0, wy = 0.0, wxx = 0.0, wxy = 0.0;
+  for (std::size_t d = 0; d < district_count; ++d) {
+    std::int64_t n = 0;
+    for (std::size_t g = 0; g < group_count; ++g) n += out.district_residents_by_group[d * group_count + g];
+    if (n == 0) continue;
+    double entropy = 0.0;
+    for (std::size_t g = 0; g < group_count; ++g) {
+      const double p = static_cast<double>(out.district_residents_by_group[d * group_count + g]) / static_cast<double>(n);
+      if (p > 0.0) entropy -= p * std::log(p);
+    }
+    const double x = group_count > 1 ? entropy / std::log(static_cast<double>(group_count)) : 0.0;
+    const double y = out.district_generalised_trust[d];
+    const auto weight = static_cast<double>(n);
+    out.district_diversity[d] = x;
+    w += weight;
+    wx += weight * x;
+    wy += weight * y;
+    wxx += weight * x * x;
+    wxy += weight * x * y;
+  }
+  const double variance = w > 0.0 ? wxx - wx * wx / w : 0.0;
+  out.diversity_trust_slope = variance > 1e-12 * std::max(w, 1.0) ? (wxy - wx * wy / w) / variance : 0.0;
 }
+
+}  // namespace
 
 void MonthlyMetrics::compute(const World& world, const std::vector<double>& group_weights,
                              const std::vector<float>& outgroup_trust, float diversity_threshold, int day,
@@ -96,6 +127,7 @@ void MonthlyMetrics::compute(const World& world, const std::vector<double>& grou
     out.district_generalised_trust[d] /= static_cast<double>(n);
     out.district_diversity_resource_share[d] = static_cast<double>(diverse[d]) / static_cast<double>(n);
   }
+  district_diversity_and_trust(group_count, out);
 }
 
 }  // namespace convivia
