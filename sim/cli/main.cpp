@@ -1,4 +1,5 @@
 // The convivia command: subcommands for running scenarios and checking them.
+#include "cli/compare_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/segregation_command.hpp"
 #include "cli/validate_command.hpp"
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
       "  convivia validate scenarios/default.toml     check a scenario and see every key with its value\n"
       "  convivia segregation scenarios/data/berlin/districts.csv --ignore district_name --ignore total\n"
       "                                               segregation indices of a census table (no simulation)\n"
+      "  convivia compare base.h5 policy.h5           headline indicators of two runs side by side\n"
       "  convivia run --help                          all options of a run\n"
       "\nScenario keys are documented in docs/scenario-reference.md, output files in docs/output-format.md.");
 
@@ -29,6 +31,8 @@ int main(int argc, char** argv) {
   convivia::add_run_command(app, run_options);
   convivia::add_validate_command(app, validate_options);
   convivia::add_segregation_command(app, segregation_options);
+  convivia::CompareOptions compare_options;
+  convivia::add_compare_command(app, compare_options);
 
   try {
     app.parse(argc, argv);
@@ -39,6 +43,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("run")) return convivia::run_command(run_options);
   if (app.got_subcommand("validate")) return convivia::validate_command(validate_options);
   if (app.got_subcommand("segregation")) return convivia::segregation_command(segregation_options);
+  if (app.got_subcommand("compare")) return convivia::compare_command(compare_options);
   fmt::print("{}", app.help());
   return 0;
 }

@@ -1,0 +1,199 @@
+// Reading run files for comparison (see run_file_reader.hpp). HDF5 failures surface as OutputError
+// from the shared handle helpers; read_run_file turns every failure into an InputError on the file.
+#include "io/run_file_reader.hpp"
+
+#include "io/hdf5_handles.hpp"
+#include "io/input_error.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+
+namespace convivia {
+namespace {
+
+constexpr std::array<HeadlineIndicator, 13> indicators{{
+    {"diversity_resource_share", "residents who regard diversity as a resource", "daily/diversity_resource_share",
+     IndicatorSource::daily, true},
+    {"generalised_trust", "generalised trust (0-10)", "daily/generalised_trust", IndicatorSource::daily, false},
+    {"mean_outgroup_trust", "mean out-group trust (0-1)", "daily/mean_outgroup_trust", IndicatorSource::daily, false},
+    {"intergroup_encounter_share", "intergroup share of encounters (that day)", "daily/intergroup_encounter_share",
+     IndicatorSource::daily, true},
+    {"cross_group_tie_share", "residents with a cross-group tie", "daily/cross_group_tie_share", IndicatorSource::daily, true},
+    {"perceived_discrimination_share", "perceived discrimination (last 30 days)", "daily/perceived_discrimination_share",
+     IndicatorSource::daily, true},
+    {"employment_rate", "employment rate of adults", "daily/employment_rate", IndicatorSource::daily, true},
+    {"largest_employment_gap", "largest employment gap to the majority", "daily/employment_gap_by_group",
+     IndicatorSource::daily_largest_by_group, true},
+    {"mean_institutional_trust", "mean institutional trust (0-1)", "daily/mean_institutional_trust", IndicatorSource::daily,
+     false},
+    {"mean_belonging", "mean belonging (0-1)", "daily/mean_belonging", IndicatorSource::daily, false},
+    {"multigroup_dissimilarity", "multigroup dissimilarity D, blocks (month)", "monthly/city_by_cell/multigroup_dissimilarity",
+     IndicatorSource::monthly, false},
+    {"theil_h", "Theil's H, blocks (month)", "monthly/city_by_cell/theil_h", IndicatorSource::monthly, false},
+    {"cohesion_index", "cohesion index (0-100, month)", "monthly/cohesion_index", IndicatorSource::monthly, false},
+}};
+
+constexpr std::string_view run_conventions = "convivia-run-1";
+
+bool has_link(hid_t file, const std::string& path) {
+  // Check each level: H5Lexists fails (rather than answering no) when a parent is missing.
+  std::size_t position = 0;
+  while (true) {
+    position = path.find('/', position + 1);
+    const std::string prefix = path.substr(0, position);
+    if (H5Lexists(file, prefix.c_str(), H5P_DEFAULT) <= 0) return false;
+    if (position == std::string::npos) return true;
+  }
+}
+
+std::string read_string_attribute(hid_t object, const char* name) {
+  const std::string what = std::string("read attribute ") + name;
+  if (H5Aexists(object, name) <= 0) throw OutputError(std::string("the root attribute ") + name + " is missing");
+  hdf5::Handle attr = hdf5::attribute(H5Aopen(object, name, H5P_DEFAULT), what);
+  hdf5::Handle stored = hdf5::datatype(H5Aget_type(attr.get()), what);
+  if (H5Tget_class(stored.get()) != H5T_STRING || H5Tis_variable_str(stored.get()) <= 0)
+    throw OutputError(std::string("the root attribute ") + name + " is not a string");
+  hdf5::Handle type = hdf5::utf8_string_type();
+  char* text = nullptr;
+  hdf5::check_status(H5Aread(attr.get(), type.get(), &text), what);
+  std::string value = text != nullptr ? text : "";
+  H5free_memory(text);
+  return value;
+}
+
+std::int64_t read_int_attribute(hid_t object, const char* name) {
+  const std::string what = std::string("read attribute ") + name;
+  if (H5Aexists(object, name) <= 0) throw OutputError(std::string("the root attribute ") + name + " is missing");
+  hdf5::Handle attr = hdf5::attribute(H5Aopen(object, name, H5P_DEFAULT), what);
+  std::int64_t value = 0;
+  hdf5::check_status(H5Aread(attr.get(), H5T_NATIVE_INT64, &value), what);
+  return value;
+}
+
+// A whole numeric dataset converted to `memory_type`, and its dimensions.
+template <class T>
+std::vector<T> read_dataset(hid_t file, const std::string& path, hid_t memory_type, std::vector<hsize_t>& dims) {
+  if (!has_link(file, path)) throw OutputError("the dataset /" + path + " is missing");
+  const std::string what = "read /" + path;
+  hdf5::Handle data = hdf5::dataset(H5Dopen2(file, path.c_str(), H5P_DEFAULT), what);
+  hdf5::Handle space = hdf5::dataspace(H5Dget_space(data.get()), what);
+  const int rank = hdf5::check_id(H5Sget_simple_extent_ndims(space.get()), what);
+  dims.assign(static_cast<std::size_t>(rank), 0);
+  H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
+  hsize_t count = 1;
+  for (const hsize_t d : dims) count *= d;
+  std::vector<T> values(count);
+  if (count > 0) hdf5::check_status(H5Dread(data.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), what);
+  return values;
+}
+
+std::vector<std::string> read_string_dataset(hid_t file, const std::string& path) {
+  if (!has_link(file, path)) throw OutputError("the dataset /" + path + " is missing");
+  const std::string what = "read /" + path;
+  hdf5::Handle data = hdf5::dataset(H5Dopen2(file, path.c_str(), H5P_DEFAULT), what);
+  hdf5::Handle space = hdf5::dataspace(H5Dget_space(data.get()), what);
+  if (H5Sget_simple_extent_ndims(space.get()) != 1) throw OutputError("/" + path + " is not one-dimensional");
+  hsize_t count = 0;
+  H5Sget_simple_extent_dims(space.get(), &count, nullptr);
+  hdf5::Handle type = hdf5::utf8_string_type();
+  std::vector<char*> pointers(count, nullptr);
+  if (count > 0) hdf5::check_status(H5Dread(data.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), what);
+  std::vector<std::string> values;
+  for (char* pointer : pointers) values.emplace_back(pointer != nullptr ? pointer : "");
+  if (count > 0) H5Dvlen_reclaim(type.get(), space.get(), H5P_DEFAULT, pointers.data());
+  return values;
+}
+
+void require_length(const std::string& path, const std::vector<hsize_t>& dims, std::size_t rank, hsize_t length) {
+  if (dims.size() != rank || dims[0] != length)
+    throw OutputError("/" + path + " has " + (dims.empty() ? std::string("no") : std::to_string(dims[0])) + " rows, expected " +
+                      std::to_string(length));
+}
+
+RunFile read_open_file(hid_t file, const std::string& path) {
+  RunFile run;
+  run.path = path;
+  run.scenario_name = read_string_attribute(file, "scenario_name");
+  run.seed = read_string_attribute(file, "seed");
+  run.days_run = read_int_attribute(file, "days_run");
+  run.resident_count = read_int_attribute(file, "resident_count");
+  if (run.days_run <= 0) throw OutputError("the run recorded no day (days_run = " + std::to_string(run.days_run) + ")");
+  run.group_names = read_string_dataset(file, "group");
+  run.district_names = read_string_dataset(file, "district");
+  std::vector<hsize_t> dims;
+  run.month_days = read_dataset<std::int32_t>(file, "month_day", H5T_NATIVE_INT32, dims);
+  if (run.month_days.empty() || run.month_days.front() != 0) throw OutputError("/month_day does not start with day 0");
+  const auto days = static_cast<hsize_t>(run.days_run);
+  for (const HeadlineIndicator& indicator : indicators) {
+    const std::string dataset(indicator.dataset);
+    std::vector<double> values = read_dataset<double>(file, dataset, H5T_NATIVE_DOUBLE, dims);
+    switch (indicator.source) {
+      case IndicatorSource::daily:
+        require_length(dataset, dims, 1, days);
+        break;
+      case IndicatorSource::monthly:
+        require_length(dataset, dims, 1, run.month_days.size());
+        break;
+      case IndicatorSource::daily_largest_by_group: {
+        require_length(dataset, dims, 2, days);
+        const std::size_t G = dims[1];
+        std::vector<double> largest(days, std::numeric_limits<double>::quiet_NaN());
+        for (std::size_t d = 0; d < days && G > 0; ++d)
+          largest[d] = *std::max_element(values.begin() + static_cast<std::ptrdiff_t>(d * G),
+                                         values.begin() + static_cast<std::ptrdiff_t>((d + 1) * G));
+        values = std::move(largest);
+        break;
+      }
+    }
+    run.series.push_back(std::move(values));
+  }
+  return run;
+}
+
+}  // namespace
+
+std::span<const HeadlineIndicator> headline_indicators() { return indicators; }
+
+int find_headline_indicator(std::string_view name) {
+  for (std::size_t i = 0; i < indicators.size(); ++i)
+    if (indicators[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+double RunFile::value(std::size_t indicator, std::int64_t day) const {
+  const std::vector<double>& values = series.at(indicator);
+  if (indicators[indicator].source != IndicatorSource::monthly) return values.at(static_cast<std::size_t>(day));
+  // The last month that started on or before the day.
+  const auto after = std::upper_bound(month_days.begin(), month_days.end(), day);
+  return values.at(static_cast<std::size_t>(after - month_days.begin()) - 1);
+}
+
+RunFile read_run_file(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) throw InputError(path, 0, "", "no such file");
+  hdf5::silence_errors();
+  if (H5Fis_hdf5(path.c_str()) <= 0) {
+    H5Eclear2(H5E_DEFAULT);
+    throw InputError(path, 0, "", "not an HDF5 file, so not a Convivia run file");
+  }
+  try {
+    hdf5::Handle file = hdf5::file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open");
+    std::string conventions;
+    try {
+      conventions = read_string_attribute(file.get(), "conventions");
+    } catch (const OutputError&) {
+      throw InputError(path, 0, "", "not a Convivia run file (no conventions attribute)");
+    }
+    if (conventions != run_conventions)
+      throw InputError(path, 0, "", "not a Convivia city run file (conventions \"" + conventions + "\", expected \"" +
+                                        std::string(run_conventions) + "\")");
+    return read_open_file(file.get(), path);
+  } catch (const OutputError& failure) {
+    throw InputError(path, 0, "", std::string("damaged or incomplete run file: ") + failure.what());
+  }
+}
+
+}  // namespace convivia
