@@ -1,10 +1,11 @@
 // Validation of the reference models against published results (TARGETS.md):
 // - Schelling, NetLogo "Segregation" rules, density 95%, 30% similar wanted: the final mean
 //   "% similar" over seeds lies in [72, 80]; with 0% wanted nobody moves and it stays near 50.
-// - Axelrod (1997), 10 x 10, F = 5, q = 10: mean stable regions 3.2 within sampling error
-//   (|mean - 3.2| <= 3 standard errors over 200 runs), with Axelrod's contrasting cells: q = 15 gives
-//   about 20 regions, F = 10 about 1.
+// - Axelrod (1997), 10 x 10: q = 15 gives about 20 stable regions and F = 10 or q = 5 about 1, as in
+//   Axelrod's table; for F = 5, q = 10 (published 3.2, not reproduced by the published rules, see
+//   docs/reference-models.md) the model agrees with an independent plain implementation of the rules.
 // Seeds are 1..n, fixed in advance; the means and standard errors are printed.
+#include "core/random.hpp"
 #include "reference/axelrod.hpp"
 #include "reference/schelling.hpp"
 
@@ -12,6 +13,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 namespace convivia {
 namespace {
@@ -73,12 +75,91 @@ MeanAndError axelrod_regions(int features, int traits, int runs) {
   return result;
 }
 
-// Disabled: the rules as published give a mean of about 4.3 here (SE 0.06 over 2000 runs), not 3.2,
-// while the neighbouring cells of Axelrod's table (q = 15, F = 10) are reproduced below.
-// docs/reference-models.md discusses the gap; run with --gtest_also_run_disabled_tests to see it.
-TEST(AxelrodValidation, DISABLED_FiveFeaturesTenTraitsGiveAbout3Point2Regions) {
-  const MeanAndError result = axelrod_regions(5, 10, 200);
-  EXPECT_LE(std::abs(result.mean - 3.2), 3.0 * result.standard_error);
+// A second, deliberately plain implementation of the rules as Axelrod (1997) states them, kept
+// apart from sim/reference/axelrod.cpp: no stored bond overlaps, absorption found by rescanning every
+// bond, one long random stream per run (tick 2^31, far from the model's event ticks) and seeds the
+// model never uses. This is the "docking" check of Axtell, Axelrod, Epstein & Cohen (1996): two
+// implementations of one model must give the same distribution of outcomes.
+int plain_axelrod_regions(int features, int traits, std::uint64_t seed) {
+  constexpr int side = 10;
+  constexpr int sites = side * side;
+  const auto f_count = static_cast<std::size_t>(features);
+  RandomStream random(seed, RandomPurpose::reference_axelrod, 1u << 31, 0);
+  std::vector<int> culture(sites * f_count);
+  for (int& trait : culture) trait = static_cast<int>(random.below(static_cast<std::uint32_t>(traits)));
+  auto trait = [&](int site, int f) -> int& { return culture[static_cast<std::size_t>(site) * f_count + static_cast<std::size_t>(f)]; };
+  auto overlap = [&](int a, int b) {
+    int same = 0;
+    for (int f = 0; f < features; ++f) same += trait(a, f) == trait(b, f);
+    return same;
+  };
+  auto neighbours = [](int site) {
+    std::vector<int> out;
+    const int x = site % side, y = site / side;
+    if (x > 0) out.push_back(site - 1);
+    if (x + 1 < side) out.push_back(site + 1);
+    if (y > 0) out.push_back(site - side);
+    if (y + 1 < side) out.push_back(site + side);
+    return out;
+  };
+  auto absorbed = [&] {
+    for (int site = 0; site < sites; ++site) {
+      for (int other : neighbours(site)) {
+        const int k = overlap(site, other);
+        if (k > 0 && k < features) return false;
+      }
+    }
+    return true;
+  };
+  for (std::int64_t event = 0; event % 1000 != 0 || !absorbed(); ++event) {
+    const int site = static_cast<int>(random.below(static_cast<std::uint32_t>(sites)));
+    const std::vector<int> around = neighbours(site);
+    const int other = around[random.below(static_cast<std::uint32_t>(around.size()))];
+    const int k = overlap(site, other);
+    if (k == 0 || k == features || random.uniform_double() >= static_cast<double>(k) / features) continue;
+    std::vector<int> differing;
+    for (int f = 0; f < features; ++f) {
+      if (trait(site, f) != trait(other, f)) differing.push_back(f);
+    }
+    const int f = differing[random.below(static_cast<std::uint32_t>(differing.size()))];
+    trait(site, f) = trait(other, f);
+  }
+  // Regions: flood fill through von Neumann neighbours of identical culture.
+  std::vector<int> region(sites, -1);
+  int regions = 0;
+  for (int start = 0; start < sites; ++start) {
+    if (region[static_cast<std::size_t>(start)] >= 0) continue;
+    std::vector<int> stack{start};
+    region[static_cast<std::size_t>(start)] = regions;
+    while (!stack.empty()) {
+      const int site = stack.back();
+      stack.pop_back();
+      for (int other : neighbours(site)) {
+        if (region[static_cast<std::size_t>(other)] < 0 && overlap(site, other) == features) {
+          region[static_cast<std::size_t>(other)] = regions;
+          stack.push_back(other);
+        }
+      }
+    }
+    ++regions;
+  }
+  return regions;
+}
+
+// Axelrod's table gives 3.2 here; the rules as published give about 4.2 in both implementations
+// (docs/reference-models.md records the variants tried and why the published figure is not a
+// usable target), so the check is that the model agrees with the independent implementation. The
+// bound is 3 standard errors of the difference of two 500-run means (about 0.55 regions): a gap
+// like that between 4.2 and 3.2, or the 2.3 of the copy-any-feature variant, fails it.
+TEST(AxelrodValidation, FiveFeaturesTenTraitsAgreeWithAnIndependentImplementation) {
+  constexpr int runs = 500;
+  const MeanAndError model = axelrod_regions(5, 10, runs);
+  const MeanAndError plain = over_seeds(
+      runs, [](std::uint64_t seed) { return static_cast<double>(plain_axelrod_regions(5, 10, 1'000'000 + seed)); });
+  std::printf("Plain implementation, F = 5, q = 10: mean stable regions %.3f (SE %.3f, %d runs)\n", plain.mean,
+              plain.standard_error, runs);
+  const double difference_error = std::hypot(model.standard_error, plain.standard_error);
+  EXPECT_LE(std::abs(model.mean - plain.mean), 3.0 * difference_error);
 }
 
 TEST(AxelrodValidation, FifteenTraitsGiveAbout20Regions) {
