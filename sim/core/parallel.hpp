@@ -1,7 +1,7 @@
 // The one wrapper over oneTBB used by the engine. parallel_for hands out index ranges; callers must
-// not let results depend on how ranges are split. Floating-point reductions therefore sum fixed-size
-// blocks of indices (independent of the thread count) and combine the block sums in block order
-// (see systems/daily_metrics.cpp), so they are bitwise identical for any thread count.
+// not let results depend on how ranges are split. Floating-point reductions therefore go through
+// reduce_blocks, which sums fixed-size blocks of indices (independent of the thread count) and
+// combines the block sums in block order, so they are bitwise identical for any thread count.
 #pragma once
 
 #include <oneapi/tbb/blocked_range.h>
@@ -46,5 +46,24 @@ void parallel_for(std::size_t count, std::size_t grain, Body&& body) {
                     [&](const tbb::blocked_range<std::size_t>& range) { body(range.begin(), range.end()); });
 }
 #endif
+
+// Residents per block of a reduction over all residents: large enough to amortise a task, small
+// enough to balance two to many cores at 1M residents.
+inline constexpr std::size_t reduction_block_size = 16384;
+
+// Deterministic reduction over [0, count): sum_block(blocks[b], begin, end) adds the indices of block b
+// (fixed blocks of block_size, whatever the thread count) into blocks[b], in parallel; combine then
+// receives the block sums in block order. `blocks` is resized here; new elements are value-initialised
+// and reused ones keep their old contents (and storage), so sum_block must reset what it reuses.
+template <class Sums, class SumBlock, class Combine>
+void reduce_blocks(std::size_t count, std::size_t block_size, std::vector<Sums>& blocks, SumBlock&& sum_block,
+                   Combine&& combine) {
+  const std::size_t block_count = (count + block_size - 1) / block_size;
+  blocks.resize(block_count);
+  parallel_for(block_count, 1, [&](std::size_t first, std::size_t last) {
+    for (std::size_t b = first; b < last; ++b) sum_block(blocks[b], b * block_size, std::min(count, (b + 1) * block_size));
+  });
+  for (const Sums& sums : blocks) combine(sums);
+}
 
 }  // namespace convivia

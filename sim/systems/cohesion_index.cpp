@@ -7,9 +7,6 @@
 #include <vector>
 
 namespace convivia {
-namespace {
-constexpr std::size_t block_size = 16384;
-}
 
 ResidentCohesionMeans resident_cohesion_means(const Population& residents) {
   struct Sums {
@@ -17,30 +14,26 @@ ResidentCohesionMeans resident_cohesion_means(const Population& residents) {
     double belonging = 0, institutional = 0;
   };
   const std::size_t resident_count = residents.size();
-  const std::size_t block_count = (resident_count + block_size - 1) / block_size;
-  std::vector<Sums> blocks(block_count);
-  parallel_for(block_count, 1, [&](std::size_t first, std::size_t last) {
-    for (std::size_t b = first; b < last; ++b) {
-      Sums s;
-      const std::size_t end = std::min(resident_count, (b + 1) * block_size);
-      for (std::size_t i = b * block_size; i < end; ++i) {
-        bool tie = false;
-        for (int k = 0; k < tie_slots; ++k) tie |= residents.tie_resident[i * tie_slots + static_cast<std::size_t>(k)] != no_resident;
-        s.with_tie += tie ? 1 : 0;
-        s.adults += residents.age_class[i] != static_cast<std::uint8_t>(AgeClass::child) ? 1 : 0;
-        s.belonging += residents.belonging[i];
-        s.institutional += residents.institutional_trust[i];
-      }
-      blocks[b] = s;
-    }
-  });
+  std::vector<Sums> blocks;
   Sums total;
-  for (const Sums& s : blocks) {
-    total.with_tie += s.with_tie;
-    total.adults += s.adults;
-    total.belonging += s.belonging;
-    total.institutional += s.institutional;
-  }
+  reduce_blocks(
+      resident_count, reduction_block_size, blocks,
+      [&](Sums& s, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+          bool tie = false;
+          for (int k = 0; k < tie_slots; ++k) tie |= residents.tie_resident[i * tie_slots + static_cast<std::size_t>(k)] != no_resident;
+          s.with_tie += tie ? 1 : 0;
+          s.adults += residents.age_class[i] != static_cast<std::uint8_t>(AgeClass::child) ? 1 : 0;
+          s.belonging += residents.belonging[i];
+          s.institutional += residents.institutional_trust[i];
+        }
+      },
+      [&](const Sums& s) {
+        total.with_tie += s.with_tie;
+        total.adults += s.adults;
+        total.belonging += s.belonging;
+        total.institutional += s.institutional;
+      });
   ResidentCohesionMeans means;
   if (resident_count == 0) return means;
   const auto n = static_cast<double>(resident_count);

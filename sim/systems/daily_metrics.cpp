@@ -7,7 +7,6 @@
 
 namespace convivia {
 namespace {
-constexpr std::size_t block_size = 16384;
 constexpr int discrimination_memory_days = 30;
 }  // namespace
 
@@ -49,57 +48,52 @@ void DailyMetrics::compute(const World& world, const std::vector<double>& group_
   const auto group_count = static_cast<std::size_t>(residents.group_count);
   const std::size_t resident_count = residents.size();
   outgroup_trust.resize(resident_count);
-  const std::size_t block_count = (resident_count + block_size - 1) / block_size;
-  blocks_.resize(block_count);
-
-  parallel_for(block_count, 1, [&](std::size_t first, std::size_t last) {
-    for (std::size_t b = first; b < last; ++b) {
-      BlockSums& sums = blocks_[b];
-      sums.reset(group_count);
-      const std::size_t end = std::min(resident_count, (b + 1) * block_size);
-      for (std::size_t i = b * block_size; i < end; ++i) {
-        const std::size_t g = residents.group[i];
-        const float* trust = residents.trust.data() + i * group_count;
-        const float outgroup = mean_outgroup_trust(residents, i);
-        outgroup_trust[i] = outgroup;
-        for (std::size_t h = 0; h < group_count; ++h) sums.trust[g * group_count + h] += trust[h];
-        bool cross_tie = false;
-        for (int k = 0; k < tie_slots; ++k) {
-          const std::uint32_t other = residents.tie_resident[i * tie_slots + static_cast<std::size_t>(k)];
-          cross_tie |= other != no_resident && residents.group[other] != g;
-        }
-        sums.residents[g] += 1;
-        sums.diverse[g] += outgroup >= diversity_threshold ? 1 : 0;
-        sums.cross_tie[g] += cross_tie ? 1 : 0;
-        sums.discriminated[g] += day - residents.last_discrimination_day[i] < discrimination_memory_days ? 1 : 0;
-        sums.outgroup[g] += outgroup;
-        sums.generalised[g] += generalised_trust(residents, i, group_weights);
-        const bool adult = residents.age_class[i] == static_cast<std::uint8_t>(AgeClass::adult);
-        sums.adults[g] += adult ? 1 : 0;
-        sums.employed_adults[g] += adult && residents.employed[i] != 0 ? 1 : 0;
-        sums.institutional_trust[g] += residents.institutional_trust[i];
-        sums.belonging[g] += residents.belonging[i];
-      }
-    }
-  });
 
   BlockSums total;
   total.reset(group_count);
-  for (const BlockSums& sums : blocks_) {
-    for (std::size_t g = 0; g < group_count; ++g) {
-      total.residents[g] += sums.residents[g];
-      total.diverse[g] += sums.diverse[g];
-      total.cross_tie[g] += sums.cross_tie[g];
-      total.discriminated[g] += sums.discriminated[g];
-      total.outgroup[g] += sums.outgroup[g];
-      total.generalised[g] += sums.generalised[g];
-      total.adults[g] += sums.adults[g];
-      total.employed_adults[g] += sums.employed_adults[g];
-      total.institutional_trust[g] += sums.institutional_trust[g];
-      total.belonging[g] += sums.belonging[g];
-    }
-    for (std::size_t k = 0; k < group_count * group_count; ++k) total.trust[k] += sums.trust[k];
-  }
+  reduce_blocks(
+      resident_count, reduction_block_size, blocks_,
+      [&](BlockSums& sums, std::size_t begin, std::size_t end) {
+        sums.reset(group_count);
+        for (std::size_t i = begin; i < end; ++i) {
+          const std::size_t g = residents.group[i];
+          const float* trust = residents.trust.data() + i * group_count;
+          const float outgroup = mean_outgroup_trust(residents, i);
+          outgroup_trust[i] = outgroup;
+          for (std::size_t h = 0; h < group_count; ++h) sums.trust[g * group_count + h] += trust[h];
+          bool cross_tie = false;
+          for (int k = 0; k < tie_slots; ++k) {
+            const std::uint32_t other = residents.tie_resident[i * tie_slots + static_cast<std::size_t>(k)];
+            cross_tie |= other != no_resident && residents.group[other] != g;
+          }
+          sums.residents[g] += 1;
+          sums.diverse[g] += outgroup >= diversity_threshold ? 1 : 0;
+          sums.cross_tie[g] += cross_tie ? 1 : 0;
+          sums.discriminated[g] += day - residents.last_discrimination_day[i] < discrimination_memory_days ? 1 : 0;
+          sums.outgroup[g] += outgroup;
+          sums.generalised[g] += generalised_trust(residents, i, group_weights);
+          const bool adult = residents.age_class[i] == static_cast<std::uint8_t>(AgeClass::adult);
+          sums.adults[g] += adult ? 1 : 0;
+          sums.employed_adults[g] += adult && residents.employed[i] != 0 ? 1 : 0;
+          sums.institutional_trust[g] += residents.institutional_trust[i];
+          sums.belonging[g] += residents.belonging[i];
+        }
+      },
+      [&](const BlockSums& sums) {
+        for (std::size_t g = 0; g < group_count; ++g) {
+          total.residents[g] += sums.residents[g];
+          total.diverse[g] += sums.diverse[g];
+          total.cross_tie[g] += sums.cross_tie[g];
+          total.discriminated[g] += sums.discriminated[g];
+          total.outgroup[g] += sums.outgroup[g];
+          total.generalised[g] += sums.generalised[g];
+          total.adults[g] += sums.adults[g];
+          total.employed_adults[g] += sums.employed_adults[g];
+          total.institutional_trust[g] += sums.institutional_trust[g];
+          total.belonging[g] += sums.belonging[g];
+        }
+        for (std::size_t k = 0; k < group_count * group_count; ++k) total.trust[k] += sums.trust[k];
+      });
 
   const auto ratio = [](double num, double den) { return den > 0.0 ? num / den : 0.0; };
   out.day = day;

@@ -10,7 +10,6 @@
 
 namespace convivia {
 namespace {
-constexpr std::size_t block_size = 16384;
 
 // Each district's diversity (normalised group entropy) and the resident-weighted least-squares slope
 // of district generalised trust on it.
@@ -91,34 +90,31 @@ void MonthlyMetrics::compute(const World& world, const std::vector<double>& grou
   });
 
   // District trust figures.
-  const std::size_t block_count = (resident_count + block_size - 1) / block_size;
-  blocks_.resize(block_count);
-  parallel_for(block_count, 1, [&](std::size_t first, std::size_t last) {
-    for (std::size_t b = first; b < last; ++b) {
-      BlockSums& sums = blocks_[b];
-      sums.outgroup.assign(district_count, 0.0);
-      sums.generalised.assign(district_count, 0.0);
-      sums.diverse.assign(district_count, 0);
-      const std::size_t end = std::min(resident_count, (b + 1) * block_size);
-      for (std::size_t i = b * block_size; i < end; ++i) {
-        const std::int32_t d = city.cell_district[residents.home_cell[i]];
-        if (d == no_district) continue;
-        sums.outgroup[static_cast<std::size_t>(d)] += outgroup_trust[i];
-        sums.generalised[static_cast<std::size_t>(d)] += generalised_trust(residents, i, group_weights);
-        sums.diverse[static_cast<std::size_t>(d)] += outgroup_trust[i] >= diversity_threshold ? 1 : 0;
-      }
-    }
-  });
   out.district_mean_outgroup_trust.assign(district_count, 0.0);
   out.district_generalised_trust.assign(district_count, 0.0);
   out.district_diversity_resource_share.assign(district_count, 0.0);
   std::vector<std::int64_t> diverse(district_count, 0);
-  for (const BlockSums& sums : blocks_)
-    for (std::size_t d = 0; d < district_count; ++d) {
-      out.district_mean_outgroup_trust[d] += sums.outgroup[d];
-      out.district_generalised_trust[d] += sums.generalised[d];
-      diverse[d] += sums.diverse[d];
-    }
+  reduce_blocks(
+      resident_count, reduction_block_size, blocks_,
+      [&](BlockSums& sums, std::size_t begin, std::size_t end) {
+        sums.outgroup.assign(district_count, 0.0);
+        sums.generalised.assign(district_count, 0.0);
+        sums.diverse.assign(district_count, 0);
+        for (std::size_t i = begin; i < end; ++i) {
+          const std::int32_t d = city.cell_district[residents.home_cell[i]];
+          if (d == no_district) continue;
+          sums.outgroup[static_cast<std::size_t>(d)] += outgroup_trust[i];
+          sums.generalised[static_cast<std::size_t>(d)] += generalised_trust(residents, i, group_weights);
+          sums.diverse[static_cast<std::size_t>(d)] += outgroup_trust[i] >= diversity_threshold ? 1 : 0;
+        }
+      },
+      [&](const BlockSums& sums) {
+        for (std::size_t d = 0; d < district_count; ++d) {
+          out.district_mean_outgroup_trust[d] += sums.outgroup[d];
+          out.district_generalised_trust[d] += sums.generalised[d];
+          diverse[d] += sums.diverse[d];
+        }
+      });
   for (std::size_t d = 0; d < district_count; ++d) {
     std::int64_t n = 0;
     for (std::size_t g = 0; g < group_count; ++g) n += out.district_residents_by_group[d * group_count + g];

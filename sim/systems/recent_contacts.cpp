@@ -7,13 +7,10 @@
 #include <cmath>
 
 namespace convivia {
-namespace {
-constexpr std::size_t block_size = 16384;
-}
 
 void roll_contact_month(Population& residents, int month) {
   const std::size_t slot = static_cast<std::size_t>(month % contact_window_months);
-  parallel_for(residents.size(), block_size, [&](std::size_t begin, std::size_t end) {
+  parallel_for(residents.size(), 16384, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       const std::uint32_t total = residents.positive_intergroup_contacts[i];
       const std::uint32_t month_count = total - residents.positive_contacts_at_month_start[i];
@@ -28,35 +25,30 @@ double contact_trust_correlation(const Population& residents, const std::vector<
   struct Sums {
     double n = 0, x = 0, y = 0, xx = 0, yy = 0, xy = 0;
   };
-  const std::size_t resident_count = residents.size();
-  const std::size_t block_count = (resident_count + block_size - 1) / block_size;
-  std::vector<Sums> blocks(block_count);
-  parallel_for(block_count, 1, [&](std::size_t first, std::size_t last) {
-    for (std::size_t b = first; b < last; ++b) {
-      Sums s;
-      const std::size_t end = std::min(resident_count, (b + 1) * block_size);
-      for (std::size_t i = b * block_size; i < end; ++i) {
-        const double x = positive_contacts_last_90_days(residents, i);
-        const double y = outgroup_trust[i];
-        s.n += 1;
-        s.x += x;
-        s.y += y;
-        s.xx += x * x;
-        s.yy += y * y;
-        s.xy += x * y;
-      }
-      blocks[b] = s;
-    }
-  });
+  std::vector<Sums> blocks;
   Sums t;
-  for (const Sums& s : blocks) {
-    t.n += s.n;
-    t.x += s.x;
-    t.y += s.y;
-    t.xx += s.xx;
-    t.yy += s.yy;
-    t.xy += s.xy;
-  }
+  reduce_blocks(
+      residents.size(), reduction_block_size, blocks,
+      [&](Sums& s, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+          const double x = positive_contacts_last_90_days(residents, i);
+          const double y = outgroup_trust[i];
+          s.n += 1;
+          s.x += x;
+          s.y += y;
+          s.xx += x * x;
+          s.yy += y * y;
+          s.xy += x * y;
+        }
+      },
+      [&](const Sums& s) {
+        t.n += s.n;
+        t.x += s.x;
+        t.y += s.y;
+        t.xx += s.xx;
+        t.yy += s.yy;
+        t.xy += s.xy;
+      });
   if (t.n < 2) return 0.0;
   const double cov = t.xy - t.x * t.y / t.n;
   const double var_x = t.xx - t.x * t.x / t.n;
