@@ -5,8 +5,6 @@
 #include "io/csv_reader.hpp"
 #include "io/input_error.hpp"
 
-#include <charconv>
-#include <cmath>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -14,21 +12,7 @@
 namespace convivia {
 namespace {
 
-constexpr double max_count = 1e9;  // more residents than that in one unit is a unit or column mistake
 constexpr std::size_t max_listed = 12;
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
-// Built with append: GCC 12 warns falsely (-Wrestrict) on chained operator+ of short literals.
-std::string in_quotes(std::string_view text) {
-  std::string quoted;
-  quoted.append("\"").append(text).append("\"");
-  return quoted;
-}
 
 std::string column_key(const std::string& name) { return "column " + in_quotes(name); }
 
@@ -46,38 +30,9 @@ std::string list_names(const std::vector<std::string>& names) {
   return text.empty() ? "none" : text;
 }
 
-// "1,234", "1 234", "1.234.567": digits with separators, which is a formatting problem, not a
-// column that is not a count.
-bool looks_like_grouped_digits(std::string_view text) {
-  return text.find_first_of("0123456789") != std::string_view::npos &&
-         text.find_first_not_of("0123456789,. '") == std::string_view::npos;
-}
-
 std::int64_t parse_count(const std::string& field, const std::string& file, int line, const std::string& column) {
-  const std::string_view text = trim(field);
-  const std::string key = column_key(column);
-  if (text.empty()) throw InputError(file, line, key, "a whole number of residents, got an empty field (write 0 for none)");
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  const bool numeric = error == std::errc{} && end == text.data() + text.size();
-  if (!numeric && error == std::errc::result_out_of_range && end == text.data() + text.size()) {
-    if (text.front() == '-') throw InputError(file, line, key, "a non-negative number of residents, got " + in_quotes(field));
-    throw InputError(file, line, key, "at most 10^9 residents in one unit, got " + in_quotes(field));
-  }
-  if (!numeric) {
-    if (looks_like_grouped_digits(text)) {
-      throw InputError(file, line, key,
-                       "a whole number of residents, got " + in_quotes(field) + " (write numbers without thousands separators)");
-    }
-    throw InputError(file, line, key,
-                     "a whole number of residents, got " + in_quotes(field) + "; if this column is not a group of residents, leave it out with --ignore " +
-                         shell_word(column));
-  }
-  if (!std::isfinite(value)) throw InputError(file, line, key, "a finite whole number of residents, got " + in_quotes(field));
-  if (value < 0.0) throw InputError(file, line, key, "a non-negative number of residents, got " + in_quotes(field));
-  if (value != std::floor(value)) throw InputError(file, line, key, "a whole number of residents, got " + in_quotes(field));
-  if (value > max_count) throw InputError(file, line, key, "at most 10^9 residents in one unit, got " + in_quotes(field));
-  return static_cast<std::int64_t>(value);
+  return parse_resident_count(field, file, line, column_key(column), "unit",
+                              "; if this column is not a group of residents, leave it out with --ignore " + shell_word(column));
 }
 
 struct Columns {
@@ -90,14 +45,14 @@ Columns find_columns(const CsvRow& header, const std::string& file, const CountT
   Columns columns;
   std::map<std::string, std::size_t> index_of;
   for (std::size_t c = 0; c < header.fields.size(); ++c) {
-    columns.names.emplace_back(trim(header.fields[c]));
+    columns.names.emplace_back(trim_field(header.fields[c]));
     const std::string& name = columns.names.back();
     if (!name.empty() && !index_of.emplace(name, c).second) {
       throw InputError(file, header.line, column_key(name), "each column name only once in the header");
     }
   }
   const auto find = [&](const std::string& name, const char* option) {
-    const auto found = index_of.find(std::string(trim(name)));
+    const auto found = index_of.find(std::string(trim_field(name)));
     if (found == index_of.end()) {
       throw InputError(file, header.line, option,
                        "the name of a column in the header, got " + in_quotes(name) + "; the columns are " + list_names(columns.names));
@@ -179,7 +134,7 @@ CountTable parse_count_table(std::string_view text, const std::string& file_name
       throw InputError(file_name, row.line, "",
                        std::to_string(header.fields.size()) + " fields as in the header, got " + std::to_string(row.fields.size()));
     }
-    std::string id(trim(row.fields[columns.id]));
+    std::string id(trim_field(row.fields[columns.id]));
     if (id.empty()) throw InputError(file_name, row.line, id_key, "a unit id, got an empty field");
     if (const auto [it, inserted] = line_of_id.emplace(id, row.line); !inserted) {
       throw InputError(file_name, row.line, id_key,

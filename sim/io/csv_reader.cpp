@@ -3,11 +3,25 @@
 
 #include "io/input_error.hpp"
 
+#include <charconv>
+#include <cmath>
 #include <fstream>
 #include <iterator>
 #include <sstream>
 
 namespace convivia {
+namespace {
+
+constexpr double max_resident_count = 1e9;  // more residents than that in one row is a unit or column mistake
+
+// "1,234", "1 234", "1.234.567": digits with separators, which is a formatting problem, not a
+// column that is not a count.
+bool looks_like_grouped_digits(std::string_view text) {
+  return text.find_first_of("0123456789") != std::string_view::npos &&
+         text.find_first_not_of("0123456789,. '") == std::string_view::npos;
+}
+
+}  // namespace
 
 std::string read_text_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -96,5 +110,44 @@ std::vector<CsvRow> parse_csv(std::string_view text, const std::string& file_nam
 }
 
 std::vector<CsvRow> read_csv_file(const std::string& path) { return parse_csv(read_text_file(path), path); }
+
+std::string_view trim_field(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
+}
+
+// Built with append: GCC 12 warns falsely (-Wrestrict) on chained operator+ of short literals.
+std::string in_quotes(std::string_view text) {
+  std::string quoted;
+  quoted.append("\"").append(text).append("\"");
+  return quoted;
+}
+
+std::int64_t parse_resident_count(const std::string& field, const std::string& file, int line, const std::string& key,
+                                  std::string_view row_unit, std::string_view not_a_number_hint) {
+  const std::string_view text = trim_field(field);
+  const auto too_many = [&] { return "at most 10^9 residents in one " + std::string(row_unit) + ", got " + in_quotes(field); };
+  if (text.empty()) throw InputError(file, line, key, "a whole number of residents, got an empty field (write 0 for none)");
+  double value = 0.0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  const bool numeric = error == std::errc{} && end == text.data() + text.size();
+  if (!numeric && error == std::errc::result_out_of_range && end == text.data() + text.size()) {
+    if (text.front() == '-') throw InputError(file, line, key, "a non-negative number of residents, got " + in_quotes(field));
+    throw InputError(file, line, key, too_many());
+  }
+  if (!numeric) {
+    if (looks_like_grouped_digits(text)) {
+      throw InputError(file, line, key,
+                       "a whole number of residents, got " + in_quotes(field) + " (write numbers without thousands separators)");
+    }
+    throw InputError(file, line, key, "a whole number of residents, got " + in_quotes(field) + std::string(not_a_number_hint));
+  }
+  if (!std::isfinite(value)) throw InputError(file, line, key, "a finite whole number of residents, got " + in_quotes(field));
+  if (value < 0.0) throw InputError(file, line, key, "a non-negative number of residents, got " + in_quotes(field));
+  if (value != std::floor(value)) throw InputError(file, line, key, "a whole number of residents, got " + in_quotes(field));
+  if (value > max_resident_count) throw InputError(file, line, key, too_many());
+  return static_cast<std::int64_t>(value);
+}
 
 }  // namespace convivia

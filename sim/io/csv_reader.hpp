@@ -2,9 +2,11 @@
 // like): comma-separated fields, optionally in double quotes; inside quotes commas, line breaks and
 // doubled quotes ("") are literal. Lines end in LF or CRLF; a UTF-8 byte order mark is skipped;
 // blank lines are skipped. Fields are returned as raw UTF-8 text, without any trimming; giving them
-// a meaning (numbers, ids) is the caller's job, which can name the line of a bad value.
+// a meaning (numbers, ids) is the caller's job, which can name the line of a bad value. The field
+// helpers below are shared by the table readers so that they trim and check counts alike.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,5 +27,18 @@ std::vector<CsvRow> read_csv_file(const std::string& path);
 
 // The whole content of a file; throws InputError naming the file if it cannot be read.
 std::string read_text_file(const std::string& path);
+
+// The field without leading and trailing spaces and tabs.
+std::string_view trim_field(std::string_view text);
+
+// The text in double quotes, for messages.
+std::string in_quotes(std::string_view text);
+
+// A whole number of residents from 0 to 10^9 (spaces and tabs around it allowed). Otherwise throws
+// InputError(file, line, key, ...) saying what was expected and quoting the field; `row_unit` names
+// what one row counts ("unit", "district") and `not_a_number_hint` is appended to the message for a
+// field that is not a number at all (empty for none).
+std::int64_t parse_resident_count(const std::string& field, const std::string& file, int line, const std::string& key,
+                                  std::string_view row_unit, std::string_view not_a_number_hint);
 
 }  // namespace convivia

@@ -9,8 +9,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <cstddef>
 #include <map>
 #include <string_view>
@@ -18,16 +16,7 @@
 namespace convivia {
 namespace {
 
-constexpr double max_count = 1e9;  // more residents than that in one district is a unit or column mistake
 constexpr std::size_t max_listed = 5;
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
-std::string in_quotes(const std::string& text) { return "\"" + text + "\""; }
 
 // "a", "b", "c" and 4 more
 std::string list_up_to(const std::vector<std::string>& items, std::size_t limit) {
@@ -38,18 +27,7 @@ std::string list_up_to(const std::vector<std::string>& items, std::size_t limit)
 }
 
 std::int64_t parse_count(const std::string& field, const std::string& file, int line, const std::string& column) {
-  const std::string_view text = trim(field);
-  double value = 0.0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
-    throw InputError(file, line, column, "a whole number of residents, got " + in_quotes(field));
-  }
-  if (value < 0.0) throw InputError(file, line, column, "a non-negative number of residents, got " + in_quotes(field));
-  if (value != std::floor(value)) throw InputError(file, line, column, "a whole number of residents, got " + in_quotes(field));
-  if (value > max_count) {
-    throw InputError(file, line, column, "at most 10^9 residents in one district, got " + in_quotes(field));
-  }
-  return static_cast<std::int64_t>(value);
+  return parse_resident_count(field, file, line, column, "district", "");
 }
 
 struct TableColumns {
@@ -113,8 +91,8 @@ DistrictTable read_table(const ImportedCityConfig& config) {
                                                std::to_string(row.fields.size()));
     }
     DistrictRecord record;
-    record.id = std::string(trim(row.fields[columns.id]));
-    record.name = std::string(trim(row.fields[columns.name]));
+    record.id = std::string(trim_field(row.fields[columns.id]));
+    record.name = std::string(trim_field(row.fields[columns.name]));
     if (record.id.empty()) throw InputError(file, row.line, config.id_column, "a district id");
     if (const auto [it, inserted] = line_of_id.emplace(record.id, row.line); !inserted) {
       throw InputError(file, row.line, config.id_column,
@@ -226,7 +204,7 @@ PolygonsById read_polygons(const ImportedCityConfig& config) {
       if (const auto found = properties->find(config.id_column); found != properties->end()) id_value = &*found;
     }
     std::string id;
-    if (id_value != nullptr && id_value->is_string()) id = std::string(trim(id_value->get<std::string>()));
+    if (id_value != nullptr && id_value->is_string()) id = std::string(trim_field(id_value->get<std::string>()));
     if (id_value != nullptr && id_value->is_number_integer()) id = id_value->dump();
     if (id.empty()) {
       throw InputError(file, 0, key + ".properties." + config.id_column,
