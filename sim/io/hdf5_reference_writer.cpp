@@ -4,8 +4,7 @@
 #include "io/hdf5_reference_writer.hpp"
 
 #include "io/hdf5_handles.hpp"
-
-#include <unistd.h>
+#include "io/hdf5_output_file.hpp"
 
 #include <filesystem>
 #include <numeric>
@@ -17,8 +16,10 @@ namespace convivia {
 namespace {
 
 using hdf5::check_status;
+using hdf5::create_group;
 using hdf5::Handle;
 using hdf5::Types;
+using hdf5::with_path;
 
 constexpr unsigned deflate_level = 4;
 
@@ -27,13 +28,6 @@ struct Axis {
   hid_t scale;  // H5I_INVALID_HID: none (the dataset is the scale itself)
   hsize_t size;
 };
-
-Handle create_group(hid_t parent, const char* name) {
-  const std::string what = std::string("create group ") + name;
-  Handle gcpl = hdf5::plist(H5Pcreate(H5P_GROUP_CREATE), what);
-  check_status(H5Pset_obj_track_times(gcpl.get(), false), what);
-  return hdf5::group(H5Gcreate2(parent, name, H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), what);
-}
 
 // A chunked, compressed dataset holding all of `data`, with labelled dimensions, attached scales,
 // units and long name; a one-dimensional dataset can be made the scale of its own dimension.
@@ -98,35 +92,7 @@ struct Hdf5ReferenceWriter::Impl {
   }
 
   void create(const Provenance& provenance) {
-    const std::filesystem::path target(path);
-    std::filesystem::path directory = target.parent_path();
-    if (directory.empty()) directory = ".";
-    std::error_code error;
-    if (!std::filesystem::is_directory(directory, error)) {
-      throw OutputError("cannot create output file '" + path + "': directory '" + directory.string() +
-                        "' does not exist");
-    }
-    if (std::filesystem::is_directory(target, error)) {
-      throw OutputError("cannot create output file '" + path + "': a directory of that name exists");
-    }
-    const std::string what = "cannot create output file '" + path + "' (as temporary file '" + temporary_path + "')";
-    Handle fcpl = hdf5::plist(H5Pcreate(H5P_FILE_CREATE), what);
-    check_status(H5Pset_obj_track_times(fcpl.get(), false), what);
-    Handle fapl = hdf5::plist(H5Pcreate(H5P_FILE_ACCESS), what);
-    check_status(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG), what);
-#if H5_VERSION_GE(1, 10, 7)
-    check_status(H5Pset_file_locking(fapl.get(), false, true), what);
-#endif
-    file = hdf5::file(H5Fcreate(temporary_path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()), what);
-    const hid_t root = file.get();
-    hdf5::write_string_attribute(root, "title", "Convivia reference model run");
-    hdf5::write_string_attribute(root, "conventions", "convivia-reference-1");
-    hdf5::write_string_attribute(root, "model_version", provenance.model_version);
-    hdf5::write_string_attribute(root, "git_commit", provenance.git_commit);
-    hdf5::write_string_attribute(root, "scenario", provenance.scenario_text);
-    hdf5::write_string_attribute(root, "scenario_sha256", provenance.scenario_sha256);
-    hdf5::write_string_attribute(root, "seed", provenance.seed);
-    hdf5::write_string_attribute(root, "created_utc", provenance.created_utc);
+    file = hdf5::create_output_file(path, temporary_path, "Convivia reference model run", "convivia-reference-1", provenance);
   }
 
   void begin(const ScenarioConfig& config, const char* model) {
@@ -136,12 +102,7 @@ struct Hdf5ReferenceWriter::Impl {
   }
 
   void finish() {
-    file.close("close file");
-    std::error_code error;
-    std::filesystem::rename(temporary_path, path, error);
-    if (error) {
-      throw OutputError("cannot rename temporary file '" + temporary_path + "' to '" + path + "': " + error.message());
-    }
+    hdf5::commit_output_file(file, path, temporary_path);
     finished = true;
   }
 
@@ -211,24 +172,10 @@ struct Hdf5ReferenceWriter::Impl {
   }
 };
 
-namespace {
-template <class Action>
-void with_path(const std::string& path, Action action) {
-  hdf5::silence_errors();
-  try {
-    action();
-  } catch (const OutputError& error) {
-    const std::string message = error.what();
-    if (message.find(path) != std::string::npos) throw;
-    throw OutputError("output file '" + path + "': " + message);
-  }
-}
-}  // namespace
-
 Hdf5ReferenceWriter::Hdf5ReferenceWriter(std::string path, Provenance provenance)
     : path_(std::move(path)), impl_(std::make_unique<Impl>()) {
   impl_->path = path_;
-  impl_->temporary_path = path_ + ".tmp-" + std::to_string(::getpid());
+  impl_->temporary_path = hdf5::temporary_path_for(path_);
   with_path(path_, [&] { impl_->create(provenance); });
 }
 

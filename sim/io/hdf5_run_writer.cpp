@@ -6,12 +6,11 @@
 #include "io/hdf5_run_writer.hpp"
 
 #include "io/hdf5_handles.hpp"
+#include "io/hdf5_output_file.hpp"
 #include "io/sha256.hpp"
 #include "systems/cohesion_index.hpp"
 #include "world/scenario_config.hpp"
 #include "world/world.hpp"
-
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
@@ -51,8 +50,10 @@ namespace {
 
 using hdf5::check_id;
 using hdf5::check_status;
+using hdf5::create_group;
 using hdf5::Handle;
 using hdf5::Types;
+using hdf5::with_path;
 
 constexpr unsigned deflate_level = 4;
 constexpr hsize_t day_block = 64;    // days or ticks buffered per write; also the chunk length in time
@@ -80,13 +81,6 @@ std::vector<hsize_t> choose_chunk(std::vector<hsize_t> chunk, std::size_t elemen
     *longest = (*longest + 1) / 2;
   }
   return chunk;
-}
-
-Handle create_group(hid_t parent, const char* name) {
-  const std::string what = std::string("create group ") + name;
-  Handle gcpl = hdf5::plist(H5Pcreate(H5P_GROUP_CREATE), what);
-  check_status(H5Pset_obj_track_times(gcpl.get(), false), what);
-  return hdf5::group(H5Gcreate2(parent, name, H5P_DEFAULT, gcpl.get(), H5P_DEFAULT), what);
 }
 
 void describe(hid_t object, const char* units, const char* long_name) {
@@ -549,39 +543,7 @@ struct Hdf5RunWriter::Impl {
 };
 
 void Hdf5RunWriter::Impl::create(const Provenance& provenance) {
-  const std::filesystem::path target(path);
-  std::filesystem::path directory = target.parent_path();
-  if (directory.empty()) directory = ".";
-  std::error_code error;
-  if (!std::filesystem::is_directory(directory, error)) {
-    throw OutputError("cannot create output file '" + path + "': directory '" + directory.string() +
-                      "' does not exist");
-  }
-  if (std::filesystem::is_directory(target, error)) {
-    throw OutputError("cannot create output file '" + path + "': a directory of that name exists");
-  }
-
-  const std::string what = "cannot create output file '" + path + "' (as temporary file '" + temporary_path + "')";
-  Handle fcpl = hdf5::plist(H5Pcreate(H5P_FILE_CREATE), what);
-  check_status(H5Pset_obj_track_times(fcpl.get(), false), what);  // the root group
-  Handle fapl = hdf5::plist(H5Pcreate(H5P_FILE_ACCESS), what);
-  // Closing the file closes whatever is still open, so a failed run never leaks the descriptor.
-  check_status(H5Pset_fclose_degree(fapl.get(), H5F_CLOSE_STRONG), what);
-#if H5_VERSION_GE(1, 10, 7)
-  // Only this process writes the temporary file; locks fail on some cluster file systems.
-  check_status(H5Pset_file_locking(fapl.get(), false, true), what);
-#endif
-  file = hdf5::file(H5Fcreate(temporary_path.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()), what);
-
-  const hid_t root = file.get();
-  hdf5::write_string_attribute(root, "title", "Convivia simulation run");
-  hdf5::write_string_attribute(root, "conventions", "convivia-run-1");
-  hdf5::write_string_attribute(root, "model_version", provenance.model_version);
-  hdf5::write_string_attribute(root, "git_commit", provenance.git_commit);
-  hdf5::write_string_attribute(root, "scenario", provenance.scenario_text);
-  hdf5::write_string_attribute(root, "scenario_sha256", provenance.scenario_sha256);
-  hdf5::write_string_attribute(root, "seed", provenance.seed);
-  hdf5::write_string_attribute(root, "created_utc", provenance.created_utc);
+  file = hdf5::create_output_file(path, temporary_path, "Convivia simulation run", "convivia-run-1", provenance);
 }
 
 void Hdf5RunWriter::Impl::start(const ScenarioConfig& config, const World& world,
@@ -955,33 +917,15 @@ void Hdf5RunWriter::Impl::finish(int days_run) {
                          &target_group_scale, &district_scale, &sample_scale, &venue_scale, &x_scale, &y_scale}) {
     handle->reset();
   }
-  file.close("close file");
-  std::error_code error;
-  std::filesystem::rename(temporary_path, path, error);
-  if (error) {
-    throw OutputError("cannot rename temporary file '" + temporary_path + "' to '" + path + "': " + error.message());
-  }
+  hdf5::commit_output_file(file, path, temporary_path);
   finished = true;
 }
 
-// Public interface: every failure names the output path.
-namespace {
-template <class Action>
-void with_path(const std::string& path, Action action) {
-  hdf5::silence_errors();
-  try {
-    action();
-  } catch (const OutputError& error) {
-    const std::string message = error.what();
-    if (message.find(path) != std::string::npos) throw;
-    throw OutputError("output file '" + path + "': " + message);
-  }
-}
-}  // namespace
+// Public interface: every failure names the output path (with_path).
 
 Hdf5RunWriter::Hdf5RunWriter(std::string path, Provenance provenance)
     : path_(std::move(path)),
-      temporary_path_(path_ + ".tmp-" + std::to_string(::getpid())),
+      temporary_path_(hdf5::temporary_path_for(path_)),
       impl_(std::make_unique<Impl>()) {
   impl_->path = path_;
   impl_->temporary_path = temporary_path_;
