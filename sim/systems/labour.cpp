@@ -83,20 +83,9 @@ LabourTally LabourSystem::run_month(const StepContext& context) {
     const std::uint32_t v = residents.fixed_venue[i];
     if (residents.employed[i] != 0 && v != no_venue && venues.kind[v] == VenueKind::workplace) ++staff_[v];
   }
-  open_.clear();
-  open_position_.assign(venues.size(), no_venue);
-  for (std::uint32_t v = 0; v < venues.size(); ++v) {
-    if (venues.kind[v] != VenueKind::workplace || staff_[v] >= venues.capacity[v]) continue;
-    open_position_[v] = static_cast<std::uint32_t>(open_.size());
-    open_.push_back(v);
-  }
-  const auto close_vacancies = [&](std::uint32_t v) {
-    const std::uint32_t at = open_position_[v];
-    open_[at] = open_.back();
-    open_position_[open_[at]] = at;
-    open_.pop_back();
-    open_position_[v] = no_venue;
-  };
+  open_.reset(venues.size());
+  for (std::uint32_t v = 0; v < venues.size(); ++v)
+    if (venues.kind[v] == VenueKind::workplace && staff_[v] < venues.capacity[v]) open_.insert(v);
 
   // Job search, serially in resident id order (hires consume vacancies).
   const float hire_probability = lc.hire_probability > 0.0f
@@ -122,7 +111,7 @@ LabourTally LabourSystem::run_month(const StepContext& context) {
         residents.employed[i] = 1;
         residents.fixed_venue[i] = v;
         ++tally.hires;
-        if (++staff_[v] >= venues.capacity[v]) close_vacancies(v);
+        if (++staff_[v] >= venues.capacity[v]) open_.erase(v);
         break;
       }
     }

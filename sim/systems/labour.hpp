@@ -18,6 +18,7 @@
 // keyed by (seed, labour, day, resident).
 #pragma once
 
+#include "core/dense_id_set.hpp"
 #include "systems/step_context.hpp"
 
 #include <cstdint>
@@ -43,8 +44,7 @@ class LabourSystem {
   std::vector<std::vector<std::uint32_t>> block_seekers_;
   std::vector<std::int64_t> block_losses_;
   std::vector<std::uint32_t> staff_;          // per venue: employed residents working there
-  std::vector<std::uint32_t> open_;           // workplaces with a vacancy
-  std::vector<std::uint32_t> open_position_;  // per venue: index in open_, or no_venue
+  DenseIdSet open_;                           // workplaces with a vacancy
 };
 
 }  // namespace convivia

@@ -13,7 +13,6 @@
 namespace convivia {
 namespace {
 constexpr std::size_t block_size = 4096;  // households per block of the parallel decision step
-constexpr std::uint32_t not_vacant = 0xffffffffu;
 
 bool is_child(const Population& residents, std::uint32_t i) {
   return residents.age_class[i] == static_cast<std::uint8_t>(AgeClass::child);
@@ -67,25 +66,11 @@ void RelocationSystem::count_cells(const World& world) {
     ++cell_residents_[residents.home_cell[i]];
   }
   for (std::size_t h = 0; h < households.size(); ++h) ++cell_households_[households.home_cell[h]];
-  vacant_.clear();
-  vacant_position_.assign(cell_count, not_vacant);
+  vacant_.reset(cell_count);
   for (std::uint32_t cell = 0; cell < cell_count; ++cell) {
     CONVIVIA_CHECK(cell_households_[cell] <= world.city.cell_capacity[cell], "households per block within capacity");
-    if (cell_households_[cell] < world.city.cell_capacity[cell]) add_vacancy(cell);
+    if (cell_households_[cell] < world.city.cell_capacity[cell]) vacant_.insert(cell);
   }
-}
-
-void RelocationSystem::add_vacancy(std::uint32_t cell) {
-  vacant_position_[cell] = static_cast<std::uint32_t>(vacant_.size());
-  vacant_.push_back(cell);
-}
-
-void RelocationSystem::remove_vacancy(std::uint32_t cell) {
-  const std::uint32_t at = vacant_position_[cell];
-  vacant_[at] = vacant_.back();
-  vacant_position_[vacant_[at]] = at;
-  vacant_.pop_back();
-  vacant_position_[cell] = not_vacant;
 }
 
 void RelocationSystem::move(World& world, std::uint32_t household, std::uint32_t to_cell) {
@@ -105,8 +90,8 @@ void RelocationSystem::move(World& world, std::uint32_t household, std::uint32_t
     residents.home_cell[i] = to_cell;
     residents.home_venue[i] = home_venue;
   }
-  if (cell_households_[from_cell]-- == world.city.cell_capacity[from_cell]) add_vacancy(from_cell);
-  if (++cell_households_[to_cell] == world.city.cell_capacity[to_cell]) remove_vacancy(to_cell);
+  if (cell_households_[from_cell]-- == world.city.cell_capacity[from_cell]) vacant_.insert(from_cell);
+  if (++cell_households_[to_cell] == world.city.cell_capacity[to_cell]) vacant_.erase(to_cell);
   CONVIVIA_CHECK(cell_households_[to_cell] <= world.city.cell_capacity[to_cell], "households per block within capacity");
   households.home_cell[household] = to_cell;
 

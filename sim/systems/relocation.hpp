@@ -31,6 +31,7 @@
 // vacancies), with draws keyed by (seed, relocation, 2 * day + 1, household).
 #pragma once
 
+#include "core/dense_id_set.hpp"
 #include "systems/step_context.hpp"
 #include "world/school_catchments.hpp"
 
@@ -67,14 +68,11 @@ class RelocationSystem {
 
   void count_cells(const World& world);
   void move(World& world, std::uint32_t household, std::uint32_t to_cell);
-  void add_vacancy(std::uint32_t cell);
-  void remove_vacancy(std::uint32_t cell);
 
   std::vector<std::uint32_t> cell_group_residents_;  // [cell][group]
   std::vector<std::uint32_t> cell_residents_;
   std::vector<std::uint16_t> cell_households_;
-  std::vector<std::uint32_t> vacant_;                // blocks with free capacity
-  std::vector<std::uint32_t> vacant_position_;       // per cell: index in vacant_, or no_venue
+  DenseIdSet vacant_;                                // blocks with free capacity
   std::vector<std::vector<Searcher>> block_searchers_;
   std::vector<Candidate> candidates_;
   std::vector<std::uint32_t> school_load_;
