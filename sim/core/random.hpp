@@ -6,6 +6,7 @@
 #pragma once
 
 #include <Random123/philox.h>
+#include <cmath>
 
 #include <cstdint>
 
@@ -65,6 +66,14 @@ class RandomStream {
     half_word_ = next_u32();
     half_pending_ = true;
     return static_cast<float>(half_word_ & 0xffffu) * 0x1.0p-16f;
+  }
+
+  // Standard normal by the Box-Muller transform (two uniforms per draw; the second value is dropped
+  // so that the number of words a draw uses is fixed).
+  float normal() {
+    const double u1 = 1.0 - uniform_double();  // in (0, 1], so the logarithm is finite
+    const double u2 = uniform_double();
+    return static_cast<float>(std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2));
   }
 
   // Uniform integer in [0, n) by multiply-shift (Lemire); bias at most n / 2^32, negligible for n << 2^32.

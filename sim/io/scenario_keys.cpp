@@ -149,8 +149,6 @@ constexpr std::array<std::string_view, 3> model_names = {"city", "schelling", "a
 constexpr std::array<std::string_view, 2> schelling_rules_names = {"framework", "netlogo"};
 
 // Behavioural parameters have no published value to copy; say so once, consistently.
-const std::string calibrate = "modelling choice, to be calibrated";
-
 std::vector<ScenarioKey> make_scenario_keys() {
   using C = ScenarioConfig;
   std::vector<ScenarioKey> k;
@@ -184,7 +182,8 @@ std::vector<ScenarioKey> make_scenario_keys() {
                           right_open(0, 1), "share of housing capacity left empty at the start",
                           "modelling choice: room for households to move; to be calibrated"));
   k.push_back(real_key<C>("city.social_housing_share", [](auto& c) -> auto& { return c.city.social_housing_share; },
-                          closed(0, 1), "share of cells of social housing", calibrate));
+                          closed(0, 1), "share of cells of social housing",
+                          "Berlin: the municipal housing companies hold roughly a fifth of the city's rental dwellings"));
   k.push_back(bool_key<C>("city.segregated_start", [](auto& c) -> auto& { return c.city.segregated_start; },
                           "households of a group start clustered in neighbouring cells",
                           "mixed start; clustering is an experiment"));
@@ -239,26 +238,37 @@ std::vector<ScenarioKey> make_scenario_keys() {
   k.push_back(real_key<C>("population.initial_trust_in_group",
                           [](auto& c) -> auto& { return c.population.initial_trust_in_group; }, closed(0, 1),
                           "mean initial trust toward one's own group",
-                          "modelling choice (mild in-group preference), to be calibrated"));
+                          "assumed: a mild in-group preference over the neutral out-group start"));
   k.push_back(real_key<C>("population.initial_trust_out_group",
                           [](auto& c) -> auto& { return c.population.initial_trust_out_group; }, closed(0, 1),
-                          "mean initial trust toward other groups", "modelling choice (neutral), to be calibrated"));
+                          "mean initial trust toward other groups",
+                          "the neutral midpoint; the calibrated contact rates keep the baseline near it"));
   k.push_back(real_key<C>("population.initial_trust_spread",
                           [](auto& c) -> auto& { return c.population.initial_trust_spread; }, closed(0, 0.5),
-                          "half-width of the uniform spread around the initial trust", calibrate));
+                          "half-width of the uniform spread around the initial trust",
+                          "assumed: small differences in a resident's trust toward different groups; the spread across residents comes from population.initial_out_group_disposition_sd"));
+  k.push_back(real_key<C>("population.initial_out_group_disposition_sd",
+                          [](auto& c) -> auto& { return c.population.initial_out_group_disposition_sd; }, closed(0, 0.5),
+                          "standard deviation of a resident's shift of initial trust toward all other groups at once",
+                          "European Social Survey: the 0-10 items on immigration (good or bad for the economy, "
+                          "cultural life, the country) spread with a standard deviation of about 2 to 2.5 points "
+                          "among German respondents, i.e. about 0.2 on the 0-1 trust scale"));
   k.push_back(real_key<C>("population.language_proficiency_speakers",
                           [](auto& c) -> auto& { return c.population.language_proficiency_speakers; }, closed(0, 1),
-                          "initial proficiency in the majority language of groups that speak it", calibrate));
+                          "initial proficiency in the majority language of groups that speak it",
+                          "assumed: groups that speak the language start near full proficiency"));
   k.push_back(real_key<C>("population.language_proficiency_newcomers",
                           [](auto& c) -> auto& { return c.population.language_proficiency_newcomers; },
-                          closed(0, 1), "initial proficiency of groups that do not speak it", calibrate));
+                          closed(0, 1), "initial proficiency of groups that do not speak it",
+                          "assumed: below encounters.language_threshold, so residents of groups that do not speak the language start as learners"));
   // [culture]
   k.push_back(integer_key<C>("culture.features", [](auto& c) -> auto& { return c.culture.features; }, 1, 32,
                              "cultural features per resident (Axelrod's F)", "Axelrod (1997) base case F = 5"));
   k.push_back(integer_key<C>("culture.traits", [](auto& c) -> auto& { return c.culture.traits; }, 2, 255,
                              "traits per feature (Axelrod's q)", "Axelrod (1997) base case q = 10"));
   k.push_back(real_key<C>("culture.group_trait_bias", [](auto& c) -> auto& { return c.culture.group_trait_bias; },
-                          closed(0, 1), "chance that an initial trait is the group's own typical trait", calibrate));
+                          closed(0, 1), "chance that an initial trait is the group's own typical trait",
+                          "assumed: residents share more traits with their own group than with others without being identical to it (see the within- and between-group overlap indicators)"));
   // [venues.<kind>]
   for (int kind = 0; kind < venue_kind_count; ++kind) {
     const std::string prefix = "venues." + std::string(venue_kind_names[static_cast<std::size_t>(kind)]) + ".";
@@ -291,45 +301,60 @@ std::vector<ScenarioKey> make_scenario_keys() {
   }
   // [activity]
   k.push_back(real_key<C>("activity.stay_home_utility", [](auto& c) -> auto& { return c.activity.stay_home_utility; },
-                          closed(-10, 10), "utility of staying home in a leisure slot", calibrate));
+                          closed(-10, 10), "utility of staying home in a leisure slot",
+                          "assumed: with the other activity weights, most residents without school or work go out in a leisure slot"));
   k.push_back(real_key<C>("activity.distance_weight_per_km",
                           [](auto& c) -> auto& { return c.activity.distance_weight_per_km; }, closed(0, 100),
-                          "utility lost per km to a venue", calibrate));
+                          "utility lost per km to a venue",
+                          "assumed: venues a few km away lose most of their attraction against nearer ones"));
   k.push_back(real_key<C>("activity.comfort_weight", [](auto& c) -> auto& { return c.activity.comfort_weight; },
-                          closed(0, 100), "weight of the own-group share seen at a venue, times prejudice", calibrate));
+                          closed(0, 100), "weight of the own-group share seen at a venue, times prejudice",
+                          "assumed: at full distrust the own-group share of a venue weighs as much as 2.5 km of distance"));
   k.push_back(real_key<C>("activity.daytime_leisure_share",
                           [](auto& c) -> auto& { return c.activity.daytime_leisure_share; }, closed(0, 1),
-                          "share of residents without school or work who go out in daytime", calibrate));
+                          "share of residents without school or work who go out in daytime",
+                          "assumed: half of the residents without school or work go out in daytime"));
   // [encounters]
   k.push_back(real_key<C>("encounters.avoidance", [](auto& c) -> auto& { return c.encounters.avoidance; },
-                          closed(0, 1), "acceptance = 1 - avoidance * (1 - trust toward the other's group)", calibrate));
+                          closed(0, 1), "acceptance = 1 - avoidance * (1 - trust toward the other's group)",
+                          "assumed: a fully distrustful resident declines 60% of out-group encounters; at the initial out-group trust of 0.5, 70% are accepted"));
   k.push_back(real_key<C>("encounters.rate_positive", [](auto& c) -> auto& { return c.encounters.rate_positive; },
-                          closed(0, 1), "trust += rate_positive * (1 - trust) per positive contact", calibrate));
+                          closed(0, 1), "trust += rate_positive * (1 - trust) per positive contact",
+                          "1% of the distance to full trust per positive contact; with it and the initial disposition spread, positive contact in the last 90 days correlates with out-group trust at about 0.2 after a year of the default city, as Pettigrew & Tropp (2006) report (tests/calibration)"));
   k.push_back(real_key<C>("encounters.rate_negative", [](auto& c) -> auto& { return c.encounters.rate_negative; },
                           closed(0, 1), "trust -= rate_negative * trust per negative contact",
-                          "modelling choice, larger than rate_positive because negative contact weighs more; "
-                          "to be calibrated"));
+                          "three times rate_positive: negative contact weighs more (Barlow et al. 2012; Graf, "
+                          "Paolini & Rubin 2014), and at their observed 3:1 ratio of positive to negative contact "
+                          "this keeps the baseline's mean out-group trust near its start"));
   k.push_back(real_key<C>("encounters.rate_in_group", [](auto& c) -> auto& { return c.encounters.rate_in_group; },
-                          closed(0, 1), "in-group reinforcement per in-group encounter", calibrate));
+                          closed(0, 1), "in-group reinforcement per in-group encounter",
+                          "assumed: in-group reinforcement is weak next to out-group contact effects"));
   k.push_back(real_key<C>("encounters.secondary_transfer",
                           [](auto& c) -> auto& { return c.encounters.secondary_transfer; }, closed(0, 1),
-                          "share of a positive change that generalises to other out-groups", calibrate));
+                          "share of a positive change that generalises to other out-groups",
+                          "assumed: the secondary transfer effect is real but weaker than the primary one (Pettigrew 2009; Tausch et al. 2010)"));
   k.push_back(real_key<C>("encounters.discrimination_base",
                           [](auto& c) -> auto& { return c.encounters.discrimination_base; }, closed(0, 1),
-                          "discrimination probability of a fully distrustful actor", calibrate));
+                          "discrimination probability of a fully distrustful actor",
+                          "assumed: a few percent of a fully distrustful actor's out-group encounters discriminate"));
   k.push_back(real_key<C>("encounters.positive_intercept",
                           [](auto& c) -> auto& { return c.encounters.positive_intercept; }, closed(-20, 20),
-                          "logit of a positive contact at cooperation 0 without a shared language", calibrate));
+                          "logit of a positive contact at cooperation 0 without a shared language",
+                          "calibrated: with it, positive intergroup contacts outnumber negative ones about 3 to 1 over a year of the default city, as Graf, Paolini & Rubin (2014) report (tests/calibration)"));
   k.push_back(real_key<C>("encounters.positive_cooperation",
                           [](auto& c) -> auto& { return c.encounters.positive_cooperation; }, closed(-20, 20),
-                          "logit gain at cooperation 1", calibrate));
+                          "logit gain at cooperation 1",
+                          "assumed: cooperation is the strongest of Allport's contact conditions in the model; a fully cooperative venue makes a positive outcome about 5 times as likely in odds"));
   k.push_back(real_key<C>("encounters.positive_language",
                           [](auto& c) -> auto& { return c.encounters.positive_language; }, closed(-20, 20),
-                          "logit gain when both speak the majority language well", calibrate));
+                          "logit gain when both speak the majority language well",
+                          "assumed: a shared language raises the odds of a positive outcome by about 1.8"));
   k.push_back(real_key<C>("encounters.positive_culture", [](auto& c) -> auto& { return c.encounters.positive_culture; },
-                          closed(-20, 20), "logit gain at full cultural overlap", calibrate));
+                          closed(-20, 20), "logit gain at full cultural overlap",
+                          "assumed: full cultural overlap raises the odds of a positive outcome by about 2.2"));
   k.push_back(real_key<C>("encounters.tie_probability", [](auto& c) -> auto& { return c.encounters.tie_probability; },
-                          closed(0, 1), "chance that a positive contact forms a tie", calibrate));
+                          closed(0, 1), "chance that a positive contact forms a tie",
+                          "assumed: about one positive contact in 50 starts or strengthens a personal tie"));
   k.push_back(real_key<C>("encounters.language_threshold",
                           [](auto& c) -> auto& { return c.encounters.language_threshold; }, closed(0, 1),
                           "proficiency from which a resident counts as speaking the language",

@@ -2,6 +2,7 @@
 #include "systems/arrivals.hpp"
 
 #include "core/random.hpp"
+#include "systems/contact_effects.hpp"
 #include "world/school_catchments.hpp"
 
 #include <algorithm>
@@ -12,25 +13,7 @@ namespace convivia {
 namespace {
 
 constexpr int months_per_year = 12;
-constexpr float new_tie_strength = 0.1f;  // the strength a tie formed in an encounter starts with
 constexpr int welcome_partner_tries = 8;   // residents of the block looked at for one of another group
-
-// Puts `other` into a free tie slot of `self`, or in place of its weakest tie.
-void add_tie(Population& residents, std::uint32_t self, std::uint32_t other) {
-  std::uint32_t* ids = residents.tie_resident.data() + static_cast<std::size_t>(self) * tie_slots;
-  float* strength = residents.tie_strength.data() + static_cast<std::size_t>(self) * tie_slots;
-  if (std::find(ids, ids + tie_slots, other) != ids + tie_slots) return;
-  int slot = 0;
-  for (int k = 0; k < tie_slots; ++k) {
-    if (ids[k] == no_resident) {
-      slot = k;
-      break;
-    }
-    if (strength[k] < strength[slot]) slot = k;
-  }
-  ids[slot] = other;
-  strength[slot] = new_tie_strength;
-}
 
 }  // namespace
 
@@ -132,10 +115,11 @@ void ArrivalsSystem::welcome(const ScenarioConfig& config, World& world, float p
     }
     if (partner == no_resident) continue;
     const std::uint8_t partner_group = residents.group[partner];
-    add_tie(residents, i, partner);
-    add_tie(residents, partner, i);
-    welcome_positive_contact(residents.trust[i * group_count + partner_group], config.encounters);
-    welcome_positive_contact(residents.trust[partner * group_count + own], config.encounters);
+    strengthen_tie(residents, i, partner);
+    strengthen_tie(residents, partner, i);
+    const auto groups = static_cast<int>(group_count);
+    positive_contact_trust(&residents.trust[i * group_count], own, partner_group, groups, config.encounters);
+    positive_contact_trust(&residents.trust[partner * group_count], partner_group, own, groups, config.encounters);
     residents.positive_intergroup_contacts[i] += 1;
     residents.positive_intergroup_contacts[partner] += 1;
     ++welcomed_;

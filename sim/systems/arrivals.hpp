@@ -56,10 +56,4 @@ class ArrivalsSystem {
 // Share of residents who arrived in the 12 months up to and including `month`.
 double newcomer_share(const Population& residents, int month);
 
-// Trust of a resident toward `group` after one positive contact with a member of it: the rule of
-// encounters (trust += rate_positive * (1 - trust)), without secondary transfer.
-inline void welcome_positive_contact(float& trust, const EncounterConfig& config) {
-  trust += config.rate_positive * (1.0f - trust);
-}
-
 }  // namespace convivia

@@ -4,6 +4,7 @@
 #include "core/fast_math.hpp"
 #include "core/parallel.hpp"
 #include "core/random.hpp"
+#include "systems/contact_effects.hpp"
 #include "systems/discrimination.hpp"
 #include "systems/venue_buckets.hpp"
 
@@ -66,49 +67,15 @@ void adopt_trait(std::uint8_t* a, const std::uint8_t* b, int features, int diffe
     }
 }
 
-void raise_trust(float& trust, float rate) { trust += rate * (1.0f - trust); }
-void lower_trust(float& trust, float rate) { trust -= rate * trust; }
-
 // Positive contact of `self` with a member of `other_group`, with secondary transfer to the other out-groups.
 void positive_contact(const PairContext& pc, Participant& self, std::uint8_t other_group) {
-  raise_trust(self.trust[other_group], pc.config.rate_positive);
-  // Secondary transfer: a share of the change generalises, spread evenly over the other out-groups,
-  // so the total transferred does not grow with the number of groups in the city.
-  const int other_outgroups = pc.group_count - 2;
-  const float transfer =
-      other_outgroups > 0 ? pc.config.rate_positive * pc.config.secondary_transfer / static_cast<float>(other_outgroups) : 0.0f;
-  if (transfer > 0.0f)
-    for (int g = 0; g < pc.group_count; ++g)
-      if (g != self.group && g != other_group) raise_trust(self.trust[g], transfer);
+  positive_contact_trust(self.trust, self.group, other_group, pc.group_count, pc.config);
   self.positive_contacts += 1;
 }
 
 void negative_contact(const PairContext& pc, Participant& self, std::uint8_t other_group) {
-  lower_trust(self.trust[other_group], pc.config.rate_negative);
+  negative_contact_trust(self.trust, other_group, pc.config);
   self.negative_contacts += 1;
-}
-
-// Adds `other` to self's ties, strengthening an existing tie or taking a free (or the weakest) slot.
-void strengthen_tie(Population& residents, std::uint32_t self, std::uint32_t other) {
-  std::uint32_t* ids = residents.tie_resident.data() + static_cast<std::size_t>(self) * tie_slots;
-  float* strength = residents.tie_strength.data() + static_cast<std::size_t>(self) * tie_slots;
-  int weakest = 0;
-  for (int k = 0; k < tie_slots; ++k) {
-    if (ids[k] == other) {
-      strength[k] = std::min(1.0f, strength[k] + 0.1f);
-      return;
-    }
-    if (ids[k] == no_resident) {
-      weakest = k;
-      strength[k] = -1.0f;
-      break;
-    }
-    if (strength[k] < strength[weakest]) weakest = k;
-  }
-  if (strength[weakest] < 0.1f || ids[weakest] == no_resident) {
-    ids[weakest] = other;
-    strength[weakest] = 0.1f;
-  }
 }
 
 void meet(const PairContext& pc, Participant& a, Participant& b, RandomStream& random, EncounterTally& tally) {

@@ -64,8 +64,10 @@ void initialise_resident(const ScenarioConfig& config, const std::vector<std::ui
   const auto group_count = static_cast<std::size_t>(residents.group_count);
   const auto features = static_cast<std::size_t>(residents.features);
   residents.language[i] = config.groups[group].speaks_language ? pc.language_proficiency_speakers : pc.language_proficiency_newcomers;
+  // Attitudes toward other groups are largely a trait of the person: one shift for all out-groups.
+  const float disposition = pc.initial_out_group_disposition_sd * random.normal();
   for (std::size_t g = 0; g < group_count; ++g) {
-    const float base = g == group ? pc.initial_trust_in_group : pc.initial_trust_out_group;
+    const float base = g == group ? pc.initial_trust_in_group : pc.initial_trust_out_group + disposition;
     const float noise = (2.0f * random.uniform() - 1.0f) * pc.initial_trust_spread;
     residents.trust[i * group_count + g] = std::clamp(base + noise, 0.0f, 1.0f);
   }

@@ -68,6 +68,7 @@ struct PopulationConfig {
   float initial_trust_in_group = 0.7;
   float initial_trust_out_group = 0.5;
   float initial_trust_spread = 0.1;   // half-width of the uniform spread around the initial trust
+  float initial_out_group_disposition_sd = 0.2f;  // SD of a resident's shift of trust toward all out-groups
   float language_proficiency_speakers = 0.95;
   float language_proficiency_newcomers = 0.3;
 };
@@ -107,7 +108,7 @@ struct EncounterConfig {
   float rate_in_group = 0.002f;      // in-group reinforcement per in-group encounter
   float secondary_transfer = 0.3f;   // share of positive change that generalises to other out-groups
   float discrimination_base = 0.02f; // discrimination probability of a fully distrustful actor
-  float positive_intercept = 0.2f;   // logit of a positive contact at cooperation 0, no shared language
+  float positive_intercept = -0.3f;  // logit of a positive contact at cooperation 0, no shared language
   float positive_cooperation = 1.6f; // logit gain at cooperation 1
   float positive_language = 0.6f;    // logit gain when both speak the majority language well
   float positive_culture = 0.8f;     // logit gain at full cultural overlap

@@ -168,7 +168,7 @@ TEST(MediaEvents, ResidentsWithTiesToTheGroupLoseLess) {
   // Every other majority resident gets a tie to a minority resident.
   std::vector<std::size_t> tied, untied;
   for (std::size_t i = 0; i < r.size(); ++i) {
-    if (r.group[i] != 0) continue;
+    if (r.group[i] != 0 || r.trust[i * 2 + 1] <= 0.0f) continue;  // a relative loss needs some trust to lose
     if (i % 2 == 0) {
       r.tie_resident[i * tie_slots] = some_minority;
       tied.push_back(i);

@@ -78,5 +78,22 @@ TEST(RandomStream, ChanceIsUniformWithSixteenBitSteps) {
   EXPECT_NEAR(below_tenth / static_cast<double>(n), 0.1, 0.003);
 }
 
+TEST(RandomStream, NormalHasMeanZeroUnitVarianceAndNormalTails) {
+  RandomStream s(3, RandomPurpose::sampling, 0, 0);
+  const int n = 200000;
+  double sum = 0.0, sum_squares = 0.0;
+  int beyond_two = 0;
+  for (int i = 0; i < n; ++i) {
+    const double z = s.normal();
+    ASSERT_TRUE(std::isfinite(z));
+    sum += z;
+    sum_squares += z * z;
+    beyond_two += std::abs(z) > 2.0;
+  }
+  EXPECT_NEAR(sum / n, 0.0, 0.01);
+  EXPECT_NEAR(sum_squares / n, 1.0, 0.01);
+  EXPECT_NEAR(beyond_two / static_cast<double>(n), 0.0455, 0.002);  // two-sided tail of the standard normal
+}
+
 }  // namespace
 }  // namespace convivia
