@@ -433,7 +433,7 @@ std::vector<ScenarioKey> make_scenario_keys() {
   k.push_back(real_key<C>("relocation.mobility_per_year",
                           [](auto& c) -> auto& { return c.relocation.mobility_per_year; }, closed(0, 1),
                           "share of households that move within the city in a year for reasons outside the model "
-                          "(applied monthly as 1 - (1 - rate)^(1/12))",
+                          "(applied monthly as 1 - (1 - rate)^(30/365))",
                           "Berlin-Brandenburg statistical office, population register statistics 2024: 286,752 moves within "
                           "Berlin among about 3.9 million registered residents, 7.4% of residents a year (households "
                           "move as a unit, so the rate per person is the rate per household)"));
@@ -606,7 +606,7 @@ std::vector<GroupKey> make_group_keys() {
   k.push_back(real_key<G>("departure_rate_per_year", [](auto& g) -> auto& { return g.departure_rate_per_year; },
                           closed(0, 1),
                           "share of the group's households that leave the city per year (monthly probability "
-                          "1 - (1 - rate)^(1/12)); their dwellings are taken over at once by arriving households",
+                          "1 - (1 - rate)^(30/365)); their dwellings are taken over at once by arriving households",
                           "0: no turnover unless set"));
   return k;
 }

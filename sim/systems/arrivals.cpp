@@ -1,6 +1,7 @@
 // Monthly departures, arrivals and welcome ties (see arrivals.hpp).
 #include "systems/arrivals.hpp"
 
+#include "core/calendar.hpp"
 #include "core/random.hpp"
 #include "systems/contact_effects.hpp"
 #include "world/school_catchments.hpp"
@@ -12,15 +13,14 @@
 namespace convivia {
 namespace {
 
-constexpr int months_per_year = 12;
+constexpr int months_in_newcomer_window = 12;  // "arrived in the last year", in monthly steps
 constexpr int welcome_partner_tries = 8;   // residents of the block looked at for one of another group
 
 }  // namespace
 
 ArrivalsSystem::ArrivalsSystem(const ScenarioConfig& config) {
   for (const GroupConfig& group : config.groups)
-    departure_probability_.push_back(1.0 - std::pow(1.0 - std::clamp(group.departure_rate_per_year, 0.0, 1.0),
-                                                    1.0 / months_per_year));
+    departure_probability_.push_back(monthly_chance_from_yearly_rate(group.departure_rate_per_year));
 }
 
 void ArrivalsSystem::run(const ScenarioConfig& config, World& world, const Levers& levers, int month,
@@ -130,7 +130,7 @@ double newcomer_share(const Population& residents, int month) {
   if (residents.size() == 0) return 0.0;
   std::size_t recent = 0;
   for (std::int16_t arrived : residents.arrival_month)
-    recent += arrived != not_a_newcomer && month - arrived < months_per_year ? 1 : 0;
+    recent += arrived != not_a_newcomer && month - arrived < months_in_newcomer_window ? 1 : 0;
   return static_cast<double>(recent) / static_cast<double>(residents.size());
 }
 

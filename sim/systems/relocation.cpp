@@ -2,6 +2,7 @@
 #include "systems/relocation.hpp"
 
 #include "core/assert.hpp"
+#include "core/calendar.hpp"
 #include "core/parallel.hpp"
 #include "core/random.hpp"
 #include "systems/daily_metrics.hpp"
@@ -46,12 +47,6 @@ bool has_income(const Population& residents, std::uint32_t first, std::uint32_t 
 }
 
 }  // namespace
-
-float monthly_probability(float per_year) {
-  if (per_year <= 0.0f) return 0.0f;
-  if (per_year >= 1.0f) return 1.0f;
-  return static_cast<float>(1.0 - std::pow(1.0 - static_cast<double>(per_year), 1.0 / 12.0));
-}
 
 void RelocationSystem::count_cells(const World& world) {
   const Population& residents = world.residents;
@@ -120,7 +115,7 @@ RelocationTally RelocationSystem::run_month(const StepContext& context) {
   count_cells(world);
 
   // Who searches, from the state at the start of the month, in parallel over blocks of households.
-  const float mobility = monthly_probability(rc.mobility_per_year);
+  const float mobility = static_cast<float>(monthly_chance_from_yearly_rate(rc.mobility_per_year));
   const std::size_t block_count = (household_count + block_size - 1) / block_size;
   block_searchers_.resize(block_count);
   parallel_for(block_count, 1, [&](std::size_t first_block, std::size_t last_block) {

@@ -46,9 +46,6 @@ struct RelocationTally {
   std::int64_t housing_refusals = 0;  // applications refused by housing discrimination
 };
 
-// Monthly probability of an event with the given yearly probability: 1 - (1 - p)^(1/12).
-float monthly_probability(float per_year);
-
 class RelocationSystem {
  public:
   // Runs one month of relocation; returns what happened.

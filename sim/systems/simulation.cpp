@@ -272,7 +272,12 @@ std::uint64_t Simulation::state_hash() const {
   hasher.add(r.positive_contacts_by_month);
   hasher.add(r.age_class);
   hasher.add(r.arrival_month);
+  hasher.add(r.positive_contacts_at_month_start);
+  hasher.add(r.relocation_tolerance);
   hasher.add(world_.households.group);
+  hasher.add(world_.households.home_cell);
+  hasher.add(world_.households.first_member);
+  hasher.add(world_.households.member_count);
   return hasher.value();
 }
 

@@ -22,17 +22,13 @@
 #include "systems/services.hpp"
 #include "systems/venue_buckets.hpp"
 #include "world/scenario_config.hpp"
+#include "core/calendar.hpp"
 #include "world/world.hpp"
 
 #include <cstdint>
 #include <vector>
 
 namespace convivia {
-
-inline constexpr int days_per_month = 30;
-// Yearly processes (arrivals and departures' yearly bookkeeping, ageing, the new school year) run at
-// the start of every year after the first: on days 365, 730, ...
-inline constexpr int days_per_year = 365;
 
 class Simulation {
  public:
