@@ -320,7 +320,7 @@ std::vector<ScenarioKey> make_scenario_keys() {
                           "assumed: a fully distrustful resident declines 60% of out-group encounters; at the initial out-group trust of 0.5, 70% are accepted"));
   k.push_back(real_key<C>("encounters.rate_positive", [](auto& c) -> auto& { return c.encounters.rate_positive; },
                           closed(0, 1), "trust += rate_positive * (1 - trust) per positive contact",
-                          "1% of the distance to full trust per positive contact; with it and the initial disposition spread, positive contact in the last 90 days correlates with out-group trust at about 0.2 after a year of the default city, as Pettigrew & Tropp (2006) report (tests/calibration)"));
+                          "1% of the distance to full trust per positive contact; with it and the initial disposition spread, positive contact in the last 90 days correlates with out-group trust at about 0.2 after a year of the default city, as Pettigrew & Tropp (2006) report (tests/validation/contact_calibration_test.cpp)"));
   k.push_back(real_key<C>("encounters.rate_negative", [](auto& c) -> auto& { return c.encounters.rate_negative; },
                           closed(0, 1), "trust -= rate_negative * trust per negative contact",
                           "three times rate_positive: negative contact weighs more (Barlow et al. 2012; Graf, "
@@ -340,7 +340,7 @@ std::vector<ScenarioKey> make_scenario_keys() {
   k.push_back(real_key<C>("encounters.positive_intercept",
                           [](auto& c) -> auto& { return c.encounters.positive_intercept; }, closed(-20, 20),
                           "logit of a positive contact at cooperation 0 without a shared language",
-                          "calibrated: with it, positive intergroup contacts outnumber negative ones about 3 to 1 over a year of the default city, as Graf, Paolini & Rubin (2014) report (tests/calibration)"));
+                          "calibrated: with it, positive intergroup contacts outnumber negative ones about 3 to 1 over a year of the default city, as Graf, Paolini & Rubin (2014) report (tests/validation/contact_calibration_test.cpp)"));
   k.push_back(real_key<C>("encounters.positive_cooperation",
                           [](auto& c) -> auto& { return c.encounters.positive_cooperation; }, closed(-20, 20),
                           "logit gain at cooperation 1",

@@ -1,7 +1,7 @@
 // Calibration of the default behaviour against published contact research (TARGETS.md, "Contact and
 // prejudice"): one simulated year of the default scenario, as `convivia run scenarios/default.toml`
-// runs it. The year is simulated once and shared by the tests. A release build runs it in about a
-// minute; sanitizer builds leave this folder out (label `calibration`).
+// runs it. The year is simulated once per test process. A release build runs it in about a minute;
+// sanitizer builds leave these tests out (scripts/test).
 #include "support/scenario_fixture.hpp"
 
 #include <gtest/gtest.h>
