@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <utility>
 
 namespace convivia {
@@ -15,6 +16,11 @@ std::pair<int, double> largest_employment_gap(const DailyIndicators& d) {
   for (std::size_t g = 0; g < d.employment_gap_by_group.size(); ++g)
     if (largest.first < 0 || d.employment_gap_by_group[g] > largest.second) largest = {static_cast<int>(g), d.employment_gap_by_group[g]};
   return largest;
+}
+
+// Monthly figures whose window is not complete yet are NaN: shown as "-".
+std::string format_or_dash(double value, const char* format) {
+  return std::isnan(value) ? std::string("-") : fmt::format(fmt::runtime(format), value);
 }
 
 }  // namespace
@@ -41,6 +47,12 @@ void print_headline_table(std::FILE* out, const Simulation& simulation) {
   row("mean institutional trust (0-1)", fmt::format("{:.3f}", d.mean_institutional_trust));
   row("multigroup dissimilarity D, blocks (last month)", fmt::format("{:.3f}", m.city_by_cell.multigroup_dissimilarity));
   row("Theil's H, blocks (last month)", fmt::format("{:.3f}", m.city_by_cell.theil_h));
+  row("households moved (last month)", fmt::format("{}", m.households_moved));
+  row("residents arrived in the last 12 months", fmt::format("{:.1f}%", m.newcomer_share * 100.0));
+  row("conflicts per 1000 residents (last month)", format_or_dash(m.conflicts_per_1000_residents, "{:.2f}"));
+  row("positive contact vs out-group trust, correlation", format_or_dash(m.contact_trust_correlation, "{:.3f}"));
+  row("distinct cultures", fmt::format("{}", m.distinct_cultures));
+  row("cohesion index (0-100, last month)", format_or_dash(m.cohesion_index, "{:.1f}"));
   fmt::print(out, "\n  out-group trust by group:\n");
   for (std::size_t g = 0; g < world.group_names.size(); ++g)
     fmt::print(out, "    {:<30} {:.3f}   diversity as resource {:5.1f}%\n", world.group_names[g], d.mean_outgroup_trust_by_group[g],
@@ -75,6 +87,12 @@ std::string summary_json(const Simulation& simulation, double wall_seconds) {
   j["multigroup_dissimilarity"] = m.city_by_cell.multigroup_dissimilarity;
   j["theil_h"] = m.city_by_cell.theil_h;
   j["multigroup_dissimilarity_by_district"] = m.city_by_district.multigroup_dissimilarity;
+  j["households_moved_last_month"] = m.households_moved;
+  j["newcomer_share"] = m.newcomer_share;
+  j["conflicts_per_1000_residents"] = m.conflicts_per_1000_residents;  // NaN (null) until a month has ended
+  j["contact_trust_correlation"] = m.contact_trust_correlation;
+  j["distinct_cultures"] = m.distinct_cultures;
+  j["cohesion_index"] = m.cohesion_index;
   j["state_hash"] = fmt::format("{:016x}", simulation.state_hash());
   j["wall_seconds"] = wall_seconds;
   return j.dump(2);

@@ -36,8 +36,13 @@ SHARE_KEYS = (
     "mean_outgroup_trust",
     "multigroup_dissimilarity",
     "multigroup_dissimilarity_by_district",
+    "newcomer_share",
 )
-COUNT_KEYS = ("positive_contacts", "negative_contacts", "discrimination_events")
+COUNT_KEYS = ("positive_contacts", "negative_contacts", "discrimination_events", "households_moved_last_month",
+              "distinct_cultures")
+# Monthly figures that are null until their window is complete: key -> allowed range.
+WINDOWED_KEYS = {"conflicts_per_1000_residents": (0.0, 1000.0), "contact_trust_correlation": (-1.0, 1.0),
+                 "cohesion_index": (0.0, 100.0)}
 THROUGHPUT = re.compile(r"^throughput: ([0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?) resident-slot updates/s$", re.M)
 
 
@@ -82,6 +87,15 @@ def check_summary_values(summary, label, days, seed):
     value = summary.get("theil_h")
     if not isinstance(value, (int, float)) or not (0.0 <= value <= 1.0):
         problems.append(f"theil_h = {value!r}, expected a number in [0, 1]")
+    for key, (low, high) in WINDOWED_KEYS.items():
+        if key not in summary:
+            problems.append(f"missing key: {key}")
+            continue
+        value = summary[key]
+        if value is not None and (not isinstance(value, (int, float)) or not (low <= value <= high)):
+            problems.append(f"{key} = {value!r}, expected null or a number in [{low}, {high}]")
+    if summary.get("distinct_cultures", 0) <= 0:
+        problems.append("no cultures counted")
     for key in COUNT_KEYS:
         value = summary.get(key)
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
