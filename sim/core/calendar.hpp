@@ -1,4 +1,4 @@
-// The model's calendar: days of three slots, 30-day months and 365-day years. Monthly processes run
+// The model's calendar: days of three slots, 7-day weeks, 30-day months and 365-day years. Monthly processes run
 // every 30 days, so about 12.17 times a year; yearly rates are turned into monthly chances with
 // that count, so a yearly rate is what a year of monthly draws actually gives.
 #pragma once
@@ -7,6 +7,7 @@
 
 namespace convivia {
 
+inline constexpr int days_per_week = 7;   // weekly processes run on days 7, 14, ...
 inline constexpr int days_per_month = 30;
 // Yearly processes (ageing, the new school year) run at the start of every year after the first:
 // on days 365, 730, ...

@@ -32,6 +32,7 @@ enum class RandomPurpose : std::uint32_t {
   events = 16,
   reference_schelling = 17,
   reference_axelrod = 18,
+  friend_meetings = 19,
 };
 
 class RandomStream {

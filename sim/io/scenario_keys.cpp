@@ -2,6 +2,8 @@
 // allowed values, and the generated reference tables of docs/scenario-reference.md.
 #include "io/scenario_keys.hpp"
 
+#include "policy/policy_kinds.hpp"
+
 #include <charconv>
 #include <cstdio>
 #include <cmath>
@@ -368,6 +370,10 @@ std::vector<ScenarioKey> make_scenario_keys() {
                           [](auto& c) -> auto& { return c.encounters.language_growth_per_contact; }, closed(0, 1),
                           "proficiency gained by a non-speaker per encounter with a speaker, times (1 - proficiency)",
                           "assumed, not yet calibrated: a newcomer at 0.3 meeting a few speakers a day reaches the threshold within months"));
+  k.push_back(real_key<C>("encounters.friend_meetings_per_week",
+                          [](auto& c) -> auto& { return c.encounters.friend_meetings_per_week; }, closed(0, 1),
+                          "chance that two residents with a tie meet in a week, times the tie's strength (0 turns weekly friend meetings off)",
+                          "assumed: the closest ties meet weekly, a new acquaintance (strength 0.1) about once in ten weeks"));
   // [discrimination]
   k.push_back(real_key<C>("discrimination.institutional_trust_loss",
                           [](auto& c) -> auto& { return c.discrimination.institutional_trust_loss; }, closed(0, 1),
@@ -628,6 +634,36 @@ std::vector<EventKey> make_event_keys() {
   return k;
 }
 
+std::vector<PolicyKey> make_policy_keys() {
+  using P = PolicyConfig;
+  std::vector<PolicyKey> k;
+  PolicyKey kind;
+  kind.key = "kind";
+  kind.type = KeyType::choice;
+  for (const PolicyKindInfo& info : policy_kinds()) {
+    if (info.modelled()) kind.names.push_back(info.name);
+  }
+  kind.meaning = "which policy (docs/policies.md lists the kinds, their ICC Index areas and the levers they move)";
+  kind.origin = "required";
+  kind.get = [](const P& p) { return KeyValue(std::string(policy_kind_info(p.kind).name)); };
+  kind.set = [](P& p, const KeyValue& v) {
+    if (const auto found = find_policy_kind(std::get<std::string>(v))) p.kind = *found;
+  };
+  k.push_back(std::move(kind));
+  k.push_back(real_key<P>("intensity", [](auto& p) -> auto& { return p.intensity; }, closed(0, 1),
+                          "share of the kind's full-intensity effect on its levers (0: none, 1: full)", "required"));
+  k.push_back(integer_key<P>("start_day", [](auto& p) -> auto& { return p.start_day; }, 0, 36500,
+                             "first day on which the policy acts (0 is the first day of the run)", "required"));
+  k.push_back(integer_key<P>("end_day", [](auto& p) -> auto& { return p.end_day; }, 0, policy_open_end_day,
+                             "last day on which the policy acts, inclusive; at least start_day",
+                             "36500, past the longest run: to the end of the run"));
+  k.push_back(real_key<P>("annual_cost", [](auto& p) -> auto& { return p.annual_cost_eur; }, at_least(0),
+                          "cost per year while active, in euros; summed over active policies for reports", "required"));
+  k.push_back(string_key<P>("name", KeyType::text, false, [](auto& p) -> auto& { return p.name; },
+                            "optional label for reports", "empty"));
+  return k;
+}
+
 std::vector<std::string> make_sections() {
   std::vector<std::string> s = {"run", "city", "city.synthetic", "city.import", "population", "culture", "venues"};
   for (std::string_view kind : venue_kind_names) s.push_back("venues." + std::string(kind));
@@ -736,6 +772,11 @@ const std::vector<EventKey>& event_keys() {
   return keys;
 }
 
+const std::vector<PolicyKey>& policy_keys() {
+  static const std::vector<PolicyKey> keys = make_policy_keys();
+  return keys;
+}
+
 const std::vector<std::string>& scenario_sections() {
   static const std::vector<std::string> sections = make_sections();
   return sections;
@@ -768,6 +809,7 @@ std::string expected_text(const KeySpec<Target>& spec) {
 template std::string expected_text(const ScenarioKey&);
 template std::string expected_text(const GroupKey&);
 template std::string expected_text(const EventKey&);
+template std::string expected_text(const PolicyKey&);
 
 std::string toml_literal(const KeyValue& value) {
   struct Printer {
@@ -848,6 +890,11 @@ std::string reference_tables_markdown() {
   md += "| Key | Type | Default | Allowed | Meaning | Default from |\n|---|---|---|---|---|---|\n";
   const EventConfig event_defaults;
   for (const EventKey& spec : event_keys()) row(spec.key, spec, toml_literal(spec.get(event_defaults)));
+
+  md += "\n### [[policies]]\n\nPolicies, any number, in any order; see \"Policies\" above and docs/policies.md.\n\n";
+  md += "| Key | Type | Default | Allowed | Meaning | Default from |\n|---|---|---|---|---|---|\n";
+  const PolicyConfig policy_defaults;
+  for (const PolicyKey& spec : policy_keys()) row(spec.key, spec, toml_literal(spec.get(policy_defaults)));
   md += "\n### Venue defaults per kind\n\n";
   md += "| Kind | per_1000_residents | capacity | slots | weekdays | cooperation | attractiveness | rounds | Why |\n";
   md += "|---|---|---|---|---|---|---|---|---|\n";

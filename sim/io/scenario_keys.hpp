@@ -61,6 +61,7 @@ struct KeySpec {
 using ScenarioKey = KeySpec<ScenarioConfig>;
 using GroupKey = KeySpec<GroupConfig>;
 using EventKey = KeySpec<EventConfig>;
+using PolicyKey = KeySpec<PolicyConfig>;
 
 // All keys outside [[groups]], in the order of the reference and the resolved scenario.
 const std::vector<ScenarioKey>& scenario_keys();
@@ -68,6 +69,8 @@ const std::vector<ScenarioKey>& scenario_keys();
 const std::vector<GroupKey>& group_keys();
 // Keys of one [[events]] entry.
 const std::vector<EventKey>& event_keys();
+// Keys of one [[policies]] entry; `kind` allows the modelled kinds (policy/policy_kinds.hpp).
+const std::vector<PolicyKey>& policy_keys();
 // Names of the event kinds, in EventKind order.
 inline constexpr std::array<std::string_view, 2> event_kind_names = {"negative_media", "positive_media"};
 // Dotted names of the tables that hold keys ("run", "city", "city.synthetic", "venues.school", ...).

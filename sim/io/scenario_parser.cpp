@@ -6,6 +6,7 @@
 
 #include "io/input_error.hpp"
 #include "io/scenario_keys.hpp"
+#include "policy/policy_kinds.hpp"
 
 #include <toml++/toml.h>
 
@@ -110,6 +111,7 @@ struct KeyIndex {
     }
     add_child("groups");
     add_child("events");
+    add_child("policies");
   }
 
   bool known_parent(const std::string& parent) const { return parent.empty() || sections.count(parent) > 0; }
@@ -271,7 +273,14 @@ class ScenarioReader {
            "entries of an array of tables such as [[events]] cannot be addressed by index with --set; "
            "set the whole array, e.g. events=[{day=10, kind=\"negative_media\", group=\"a\", strength=0.2}]");
     }
-    if (key != "groups" && key != "events" && index.leaves.count(key) == 0) fail(where, key, "unknown key; " + index.suggestion(key));
+    if (key.rfind("policies.", 0) == 0 || key.rfind("policies[", 0) == 0) {
+      fail(where, key,
+           "entries of an array of tables such as [[policies]] cannot be addressed by index with --set; set the whole "
+           "array, e.g. policies=[{kind=\"intercultural_mediators\", intensity=1, start_day=0, annual_cost=0}]");
+    }
+    if (key != "groups" && key != "events" && key != "policies" && index.leaves.count(key) == 0) {
+      fail(where, key, "unknown key; " + index.suggestion(key));
+    }
 
     // The value in TOML syntax; anything that does not parse as one TOML value is a plain string.
     const std::string value_text = trim(std::string_view(text).substr(equals + 1));
@@ -318,6 +327,8 @@ class ScenarioReader {
       read_groups(node, where, origin);
     } else if (key == "events") {
       read_events(node, where, origin);
+    } else if (key == "policies") {
+      read_policies(node, where, origin);
     } else if (index.sections.count(key) > 0) {
       const auto* table = node.as_table();
       if (table == nullptr) fail(where, key, "expected a table, got " + type_of(node));
@@ -422,6 +433,71 @@ class ScenarioReader {
     }
     config_.events = std::move(events);
     event_group_at_ = std::move(event_group_at);
+  }
+
+  // [[policies]]: each entry checked key by key like [[events]]. Kinds without a lever yet and
+  // targets (districts, groups) are rejected with the reason, as levers are city-wide.
+  void read_policies(const toml::node& node, const Where& where, const Origin& origin) {
+    const auto* array = node.as_array();
+    if (array == nullptr) fail(where, "policies", "expected an array of tables ([[policies]]), got " + type_of(node));
+    constexpr std::size_t max_policy_count = 10'000;
+    if (array->size() > max_policy_count) {
+      fail(where, "policies",
+           "expected at most " + std::to_string(max_policy_count) + " policies, got " + std::to_string(array->size()));
+    }
+    std::vector<PolicyConfig> policies(array->size());
+    const auto& keys = policy_keys();
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const std::string entry = "policies[" + std::to_string(i) + "]";
+      const toml::node& element = *array->get(i);
+      const auto* table = element.as_table();
+      if (table == nullptr) fail(where, entry, "expected a table, got " + type_of(element));
+      const Where entry_at = origin.has_lines && table->source().begin.line > 0 ? origin.at(table->source()) : where;
+      std::map<std::string, Where, std::less<>> given;
+      for (const auto& [name, value] : *table) {
+        const std::string key = entry + "." + std::string(name.str());
+        const Where value_at = origin.at(name.source());
+        if (name.str() == "districts" || name.str() == "groups" || name.str() == "targets") {
+          fail(value_at, key,
+               "targets are not supported yet: levers are city-wide, so every policy acts on the whole city; remove "
+               "the key (docs/policies.md)");
+        }
+        const auto spec = std::find_if(keys.begin(), keys.end(), [&](const PolicyKey& k) { return k.key == name.str(); });
+        if (spec == keys.end()) {
+          std::string best;
+          std::size_t best_distance = std::string::npos;
+          for (const PolicyKey& k : keys) {
+            const std::size_t distance = edit_distance(name.str(), k.key);
+            if (distance < best_distance) best_distance = distance, best = k.key;
+          }
+          std::string hint = "known keys in [[policies]]: kind, intensity, start_day, end_day, annual_cost, name";
+          if (close_enough(name.str(), best_distance)) hint = "did you mean '" + entry + "." + best + "'?";
+          fail(value_at, key, "unknown key; " + hint);
+        }
+        if (spec->key == "kind" && value.is_string()) {
+          const auto kind = find_policy_kind(value.as_string()->get());
+          if (kind && !policy_kind_info(*kind).modelled()) {
+            fail(value_at, key,
+                 "expected " + expected_text(*spec) + ", got " + toml_literal(value.as_string()->get()) +
+                     ", which is not yet modelled: " + std::string(policy_kind_info(*kind).not_modelled_reason));
+          }
+        }
+        spec->set(policies[i], validated(*spec, key, value, value_at));
+        given.emplace(spec->key, value_at);
+      }
+      for (const PolicyKey& spec : keys) {
+        const bool required = spec.key != "end_day" && spec.key != "name";
+        if (required && given.count(spec.key) == 0) {
+          fail(entry_at, entry + "." + spec.key, "expected " + expected_text(spec) + ", but the key is missing");
+        }
+      }
+      if (policies[i].end_day < policies[i].start_day) {
+        fail(given.at("end_day"), entry + ".end_day",
+             "expected end_day >= start_day (" + std::to_string(policies[i].start_day) + "), got " +
+                 std::to_string(policies[i].end_day));
+      }
+    }
+    config_.policies = std::move(policies);
   }
 
   // Where a key was set; if none of the keys was set, the file without a line.
@@ -605,6 +681,10 @@ std::string resolved_scenario_toml(const ScenarioConfig& config) {
   for (const EventConfig& event : config.events) {
     out += "\n[[events]]\n";
     for (const EventKey& spec : event_keys()) out += spec.key + " = " + toml_literal(spec.get(event)) + "\n";
+  }
+  for (const PolicyConfig& policy : config.policies) {
+    out += "\n[[policies]]\n";
+    for (const PolicyKey& spec : policy_keys()) out += spec.key + " = " + toml_literal(spec.get(policy)) + "\n";
   }
   return out;
 }

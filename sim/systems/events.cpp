@@ -2,6 +2,7 @@
 #include "systems/events.hpp"
 
 #include "core/assert.hpp"
+#include "core/calendar.hpp"
 #include "core/parallel.hpp"
 
 #include <algorithm>
@@ -9,7 +10,6 @@
 namespace convivia {
 namespace {
 
-constexpr int days_per_week = 7;
 constexpr std::size_t grain = 8192;
 
 bool has_tie_into(const Population& residents, std::size_t i, std::uint8_t group) {

@@ -3,9 +3,11 @@
 
 #include "core/hash.hpp"
 #include "core/random.hpp"
+#include "policy/policy_schedule.hpp"
 #include "systems/activity.hpp"
 #include "systems/cohesion_index.hpp"
 #include "systems/culture_metrics.hpp"
+#include "systems/friend_meetings.hpp"
 #include "systems/language_courses.hpp"
 #include "systems/recent_contacts.hpp"
 #include "systems/step_context.hpp"
@@ -63,9 +65,11 @@ Simulation::Simulation(ScenarioConfig config, World world) : config_(std::move(c
   profile_relocation_ = profile_.slot("relocation");
   profile_participation_ = profile_.slot("participation");
   profile_events_ = profile_.slot("events");
+  profile_friend_meetings_ = profile_.slot("friend meetings");
   profile_arrivals_ = profile_.slot("arrivals");
   profile_language_courses_ = profile_.slot("language courses");
   profile_ageing_ = profile_.slot("ageing, school year");
+  profile_policies_ = profile_.slot("policies");
 }
 
 void Simulation::start(RunObserver& observer) {
@@ -205,6 +209,12 @@ void Simulation::run_slot(int slot, int weekday) {
 }
 
 void Simulation::step_day(RunObserver& observer) {
+  // Policies set the day's levers before any system reads them (DESIGN.md section 3, step 1).
+  {
+    ScopedTimer timer(profile_, profile_policies_);
+    levers_ = levers_for_day(config_.policies, day_, base_levers_);
+    policy_annual_cost_eur_ = annual_policy_cost(config_.policies, day_);
+  }
   // Yearly and monthly processes run at the start of their period (DESIGN.md section 3); the month's
   // indicators are taken after them.
   if (day_ > 0 && day_ % days_per_year == 0) run_yearly();
@@ -213,13 +223,16 @@ void Simulation::step_day(RunObserver& observer) {
     record_month(observer);
   }
 
-  // Policies set today's levers here once policy modules exist; until then levers stay neutral.
   {
     ScopedTimer timer(profile_, profile_events_);
     events_.run(config_, world_, levers_, day_);
   }
   const int weekday = (config_.run.start_weekday + day_) % 7;
   day_tally_.reset(world_.residents.group_count);
+  {
+    ScopedTimer timer(profile_, profile_friend_meetings_);
+    run_friend_meetings(config_, world_, day_, day_tally_);
+  }
   for (int slot = 0; slot < slots_per_day; ++slot) {
     run_slot(slot, weekday);
     ScopedTimer timer(profile_, profile_output_);

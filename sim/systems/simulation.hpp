@@ -44,8 +44,12 @@ class Simulation {
   int day() const { return day_; }
   const World& world() const { return world_; }
   const ScenarioConfig& config() const { return config_; }
-  // The levers used from the next day on; until policy modules set them, tests set them here.
-  Levers& levers() { return levers_; }
+  // The base levers from the next day on: neutral unless a test sets them; each day's policies
+  // ([[policies]]) are applied on top of them (policy/policy_schedule.hpp).
+  Levers& levers() { return base_levers_; }
+  // The levers in force on the current (last stepped) day, and the annual cost of the policies then active.
+  const Levers& todays_levers() const { return levers_; }
+  double policy_annual_cost_eur() const { return policy_annual_cost_eur_; }
   const Profile& profile() const { return profile_; }
   const DailyIndicators& last_daily() const { return daily_; }
   const MonthlyIndicators& last_monthly() const { return monthly_; }
@@ -63,7 +67,9 @@ class Simulation {
 
   ScenarioConfig config_;
   World world_;
-  Levers levers_;
+  Levers base_levers_;
+  Levers levers_;                      // today's: base levers with the active policies applied
+  double policy_annual_cost_eur_ = 0.0;
   std::vector<double> group_weights_;
   int day_ = 0;
 
@@ -101,9 +107,10 @@ class Simulation {
 
   Profile profile_;
   std::size_t profile_activity_, profile_bucketing_, profile_daily_, profile_monthly_, profile_output_;
-  std::size_t profile_participation_ = 0, profile_events_ = 0;
+  std::size_t profile_participation_ = 0, profile_events_ = 0, profile_friend_meetings_ = 0;
   std::size_t profile_labour_ = 0, profile_services_ = 0;
   std::size_t profile_relocation_ = 0;
+  std::size_t profile_policies_ = 0;
   std::size_t profile_arrivals_ = 0, profile_language_courses_ = 0, profile_ageing_ = 0;
   std::size_t profile_encounters_[3];  // per slot: daytime, leisure, evening
   std::int64_t resident_slot_updates_ = 0;

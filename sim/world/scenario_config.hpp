@@ -3,6 +3,7 @@
 // match the scenario keys (section.key), documented in docs/scenario-reference.md.
 #pragma once
 
+#include "policy/policy.hpp"
 #include "world/venue_kind.hpp"
 
 #include <array>
@@ -117,6 +118,7 @@ struct EncounterConfig {
   bool culture_exchange = true;      // Axelrod trait adoption in encounters
   float conflict_escalation = 0.02f; // chance that a negative contact between fully distrustful residents escalates
   float language_growth_per_contact = 0.01f;  // proficiency += rate * (1 - proficiency) per encounter with a speaker
+  float friend_meetings_per_week = 1.0f;      // chance that a tie of full strength meets in a week (times strength)
 };
 
 // What one discrimination event (in an encounter, a job application, housing or a public service)
@@ -257,6 +259,7 @@ struct ScenarioConfig {
   ParticipationConfig participation;
   MediaConfig media;
   std::vector<EventConfig> events;  // in the order given; several may share a day
+  std::vector<PolicyConfig> policies;  // [[policies]] in the order given; levers combine as docs/policies.md says
   LanguageConfig language;
   AgeingConfig ageing;
   OutputConfig output;
