@@ -79,6 +79,21 @@ bool close_enough(std::string_view typed, std::size_t distance) {
   return distance <= std::max<std::size_t>(2, typed.size() / 3);
 }
 
+// The hint for an unknown key in an entry of an array of tables ([[groups]], [[events]], ...): the
+// closest known key if it is close, else the list of known keys.
+template <typename Keys>
+std::string unknown_entry_key_hint(std::string_view typed, const Keys& keys, const std::string& entry, std::string_view table) {
+  std::string best, known;
+  std::size_t best_distance = std::string::npos;
+  for (const auto& k : keys) {
+    const std::size_t distance = edit_distance(typed, k.key);
+    if (distance < best_distance) best_distance = distance, best = k.key;
+    known += (known.empty() ? "" : ", ") + std::string(k.key);
+  }
+  if (close_enough(typed, best_distance)) return "did you mean '" + entry + "." + best + "'?";
+  return "known keys in [[" + std::string(table) + "]]: " + known;
+}
+
 std::pair<std::string, std::string> split_last(const std::string& key) {
   const std::size_t dot = key.rfind('.');
   if (dot == std::string::npos) return {"", key};
@@ -365,16 +380,7 @@ class ScenarioReader {
         const auto& keys = group_keys();
         const auto spec = std::find_if(keys.begin(), keys.end(), [&](const GroupKey& k) { return k.key == name.str(); });
         if (spec == keys.end()) {
-          std::string best;
-          std::size_t best_distance = std::string::npos;
-          for (const GroupKey& k : keys) {
-            const std::size_t distance = edit_distance(name.str(), k.key);
-            if (distance < best_distance) best_distance = distance, best = k.key;
-          }
-          std::string hint = "known keys in [[groups]]: name, colour, share, speaks_language, arrival_rate_per_year, "
-                             "departure_rate_per_year";
-          if (close_enough(name.str(), best_distance)) hint = "did you mean '" + entry + "." + best + "'?";
-          fail(value_at, key, "unknown key; " + hint);
+          fail(value_at, key, "unknown key; " + unknown_entry_key_hint(name.str(), keys, entry, "groups"));
         }
         spec->set(groups[i], validated(*spec, key, value, value_at));
       }
@@ -410,15 +416,7 @@ class ScenarioReader {
         const Where value_at = origin.at(name.source());
         const auto spec = std::find_if(keys.begin(), keys.end(), [&](const EventKey& k) { return k.key == name.str(); });
         if (spec == keys.end()) {
-          std::string best;
-          std::size_t best_distance = std::string::npos;
-          for (const EventKey& k : keys) {
-            const std::size_t distance = edit_distance(name.str(), k.key);
-            if (distance < best_distance) best_distance = distance, best = k.key;
-          }
-          std::string hint = "known keys in [[events]]: day, kind, group, strength";
-          if (close_enough(name.str(), best_distance)) hint = "did you mean '" + entry + "." + best + "'?";
-          fail(value_at, key, "unknown key; " + hint);
+          fail(value_at, key, "unknown key; " + unknown_entry_key_hint(name.str(), keys, entry, "events"));
         }
         spec->set(events[i], validated(*spec, key, value, value_at));
         given.insert(spec->key);
@@ -464,15 +462,7 @@ class ScenarioReader {
         }
         const auto spec = std::find_if(keys.begin(), keys.end(), [&](const PolicyKey& k) { return k.key == name.str(); });
         if (spec == keys.end()) {
-          std::string best;
-          std::size_t best_distance = std::string::npos;
-          for (const PolicyKey& k : keys) {
-            const std::size_t distance = edit_distance(name.str(), k.key);
-            if (distance < best_distance) best_distance = distance, best = k.key;
-          }
-          std::string hint = "known keys in [[policies]]: kind, intensity, start_day, end_day, annual_cost, name";
-          if (close_enough(name.str(), best_distance)) hint = "did you mean '" + entry + "." + best + "'?";
-          fail(value_at, key, "unknown key; " + hint);
+          fail(value_at, key, "unknown key; " + unknown_entry_key_hint(name.str(), keys, entry, "policies"));
         }
         if (spec->key == "kind" && value.is_string()) {
           const auto kind = find_policy_kind(value.as_string()->get());
