@@ -10,18 +10,19 @@ namespace convivia {
 
 void run_friend_meetings(const ScenarioConfig& config, World& world, int day, EncounterTally& tally) {
   const float per_week = config.encounters.friend_meetings_per_week;
-  if (per_week <= 0.0f || day <= 0 || day % days_per_week != 0) return;
+  if (per_week <= 0.0f || day <= 0) return;
   Population& residents = world.residents;
   const int group_count = residents.group_count;
   const auto stride = static_cast<std::size_t>(group_count);
-  for (std::size_t i = 0; i < residents.size(); ++i) {
+  // Residents take turns by id, one seventh of them a day, so that no day of the week stands out.
+  for (std::size_t i = static_cast<std::size_t>(day % days_per_week); i < residents.size(); i += days_per_week) {
     const std::uint32_t* ties = residents.tie_resident.data() + i * tie_slots;
     const float* strength = residents.tie_strength.data() + i * tie_slots;
     std::optional<RandomStream> random;  // made only for residents who visit a friend this week
     for (int k = 0; k < tie_slots; ++k) {
       const std::uint32_t friend_id = ties[k];
       if (friend_id == no_resident || friend_id <= i) continue;  // the lower id of the pair visits
-      if (!random) random.emplace(config.run.seed, RandomPurpose::friend_meetings, static_cast<std::uint32_t>(day / days_per_week),
+      if (!random) random.emplace(config.run.seed, RandomPurpose::friend_meetings, static_cast<std::uint32_t>(day),
                                   static_cast<std::uint32_t>(i));
       if (random->uniform() >= strength[k] * per_week) continue;
       const std::uint8_t own = residents.group[i];

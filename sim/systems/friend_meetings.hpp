@@ -13,9 +13,9 @@
 
 namespace convivia {
 
-// Runs on every seventh day (day 7, 14, ...). Serial, in resident id order: each pair of friends is
-// visited once, by the friend with the lower id, and both are updated; a weekly pass over the ties
-// is cheap next to a day's encounters. Meetings across groups are added to `tally` like positive
+// Runs every day from day 1 for the residents whose id equals the day modulo 7, so every resident
+// visits its friends once a week and the days of the week carry equal shares. Serial, in resident
+// id order: each pair of friends is visited by the friend with the lower id, and both are updated. Meetings across groups are added to `tally` like positive
 // encounters (one per pair, and one per participant by group).
 void run_friend_meetings(const ScenarioConfig& config, World& world, int day, EncounterTally& tally);
 

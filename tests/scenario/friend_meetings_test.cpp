@@ -42,7 +42,7 @@ TEST(FriendMeetings, FullStrengthFriendsOfTwoGroupsMeetOnceAWeekAndGainTrust) {
   const std::vector<float> before = city.world.residents.trust;
   EncounterTally tally;
   tally.reset(2);
-  run_friend_meetings(city.config, city.world, 7, tally);
+  for (int day = 1; day <= 7; ++day) run_friend_meetings(city.config, city.world, day, tally);
   EXPECT_EQ(tally.positive, static_cast<std::int64_t>(city.pairs.size())) << "one meeting per pair, not one per side";
   for (auto [a, b] : city.pairs) {
     EXPECT_GT(city.trust(a, 1), before[a * 2 + 1]);
@@ -52,14 +52,18 @@ TEST(FriendMeetings, FullStrengthFriendsOfTwoGroupsMeetOnceAWeekAndGainTrust) {
   }
 }
 
-TEST(FriendMeetings, OnlyEverySeventhDay) {
+TEST(FriendMeetings, EachDayOfTheWeekCarriesAboutASeventhOfTheMeetings) {
   TiedCity city(1.0f);
-  const std::vector<float> before = city.world.residents.trust;
-  EncounterTally tally;
-  tally.reset(2);
-  for (int day : {0, 1, 6, 8, 13}) run_friend_meetings(city.config, city.world, day, tally);
-  EXPECT_EQ(tally.positive, 0);
-  EXPECT_EQ(city.world.residents.trust, before);
+  std::vector<std::int64_t> per_day;
+  for (int day = 0; day <= 7; ++day) {
+    EncounterTally tally;
+    tally.reset(2);
+    run_friend_meetings(city.config, city.world, day, tally);
+    per_day.push_back(tally.positive);
+  }
+  EXPECT_EQ(per_day[0], 0) << "no meetings on the first day";
+  const double expected = static_cast<double>(city.pairs.size()) / 7.0;
+  for (int day = 1; day <= 7; ++day) EXPECT_NEAR(static_cast<double>(per_day[static_cast<std::size_t>(day)]), expected, 0.3 * expected + 2) << "day " << day;
 }
 
 TEST(FriendMeetings, WeakTiesMeetInProportionToTheirStrength) {
@@ -67,7 +71,7 @@ TEST(FriendMeetings, WeakTiesMeetInProportionToTheirStrength) {
   EncounterTally tally;
   tally.reset(2);
   const int weeks = 50;
-  for (int week = 1; week <= weeks; ++week) run_friend_meetings(city.config, city.world, 7 * week, tally);
+  for (int day = 1; day <= 7 * weeks; ++day) run_friend_meetings(city.config, city.world, day, tally);
   const double meetings_per_pair_week = static_cast<double>(tally.positive) / static_cast<double>(city.pairs.size() * weeks);
   EXPECT_NEAR(meetings_per_pair_week, 0.2, 0.02);
 }
@@ -78,7 +82,7 @@ TEST(FriendMeetings, SwitchedOffByTheKey) {
   const std::vector<float> before = city.world.residents.trust;
   EncounterTally tally;
   tally.reset(2);
-  run_friend_meetings(city.config, city.world, 7, tally);
+  for (int day = 1; day <= 7; ++day) run_friend_meetings(city.config, city.world, day, tally);
   EXPECT_EQ(tally.positive, 0);
   EXPECT_EQ(city.world.residents.trust, before);
 }
