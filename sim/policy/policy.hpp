@@ -1,11 +1,12 @@
 // A policy as a scenario gives it (DESIGN.md 5.8): which kind, how intensely, when, at what cost.
 // Policies are plain data; policy_schedule turns the active ones into each day's levers, and the
-// kinds (policy_kinds) say which levers each one moves. Targets (districts, groups) are not part of
-// a policy yet: levers are city-wide, so every policy acts on the whole city.
+// kinds (policy_kinds) say which levers each one moves. A policy may target districts and groups
+// (by name, as the scenario gives them); with no targets it acts on the whole city.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace convivia {
 
@@ -42,6 +43,8 @@ struct PolicyConfig {
   int end_day = policy_open_end_day;       // last day on which it acts, inclusive
   double annual_cost_eur = 0.0;            // cost per year while active, in euros
   std::string name;                        // optional label for reports
+  std::vector<std::string> districts;      // target districts by name; empty: every district
+  std::vector<std::string> groups;         // target groups by name; empty: every group
 };
 
 }  // namespace convivia
