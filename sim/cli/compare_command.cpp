@@ -49,6 +49,7 @@ struct Scenario {
   std::vector<RunFile> runs;
   Method method = Method::baseline;
   std::vector<std::size_t> baseline_partner;  // paired: index of the baseline run with the same seed
+  double mean_annual_cost_eur = 0.0;          // mean over the runs of each run's mean annual policy cost
 };
 
 struct Row {
@@ -59,12 +60,23 @@ struct Row {
   MeanInterval difference{not_available, not_available, not_available, 0.0};
 };
 
+// Cost-effectiveness of a scenario against the baseline on a day: the change in the share of residents
+// who regard diversity as a resource per million euros of annual policy cost difference.
+struct CostRow {
+  std::int64_t day = 0;
+  std::size_t scenario = 0;
+  MeanInterval share_change{not_available, not_available, not_available, 0.0};  // a share difference
+  double cost_difference_eur = 0.0;                                              // per year
+  MeanInterval points_per_million_eur{not_available, not_available, not_available, 0.0};
+};
+
 struct Report {
   std::vector<Scenario> scenarios;
   std::vector<std::int64_t> days;
   std::vector<std::size_t> indicators;
   bool replicates = false;
   std::vector<Row> rows;
+  std::vector<CostRow> cost_rows;  // per day, then per scenario after the baseline
 };
 
 InputError option_error(const std::string& what) { return InputError("compare", 0, "", what); }
@@ -141,6 +153,30 @@ void choose_method(Scenario& scenario, const Scenario& baseline, bool replicates
         static_cast<std::size_t>(std::find(baseline_seeds.begin(), baseline_seeds.end(), seed) - baseline_seeds.begin()));
 }
 
+// A scenario's value of the indicator on the day and its difference to the baseline.
+Row compare_values(const Report& report, std::size_t s, std::size_t indicator, std::int64_t day) {
+  const Scenario& baseline = report.scenarios.front();
+  const Scenario& scenario = report.scenarios[s];
+  std::vector<double> baseline_values, values;
+  for (const RunFile& run : baseline.runs) baseline_values.push_back(run.value(indicator, day));
+  for (const RunFile& run : scenario.runs) values.push_back(run.value(indicator, day));
+  Row row{day, indicator, s};
+  if (!report.replicates) {
+    row.value.mean = row.value.low = row.value.high = values.front();
+    if (s > 0) row.difference.mean = row.difference.low = row.difference.high = values.front() - baseline_values.front();
+  } else {
+    row.value = mean_interval(values);
+    if (scenario.method == Method::paired) {
+      std::vector<double> partners;
+      for (const std::size_t b : scenario.baseline_partner) partners.push_back(baseline_values[b]);
+      row.difference = paired_difference_interval(partners, values);
+    } else if (scenario.method == Method::welch) {
+      row.difference = welch_difference_interval(baseline_values, values);
+    }
+  }
+  return row;
+}
+
 Report make_report(const CompareOptions& options) {
   Report report;
   if (options.scenarios.size() < 2) throw option_error("give two or more scenarios; the first is the baseline");
@@ -182,31 +218,24 @@ Report make_report(const CompareOptions& options) {
                              "replicate files per scenario");
   for (std::size_t s = 1; s < report.scenarios.size(); ++s) choose_method(report.scenarios[s], report.scenarios[0], report.replicates);
 
-  const Scenario& baseline = report.scenarios.front();
   for (const std::int64_t day : report.days)
-    for (const std::size_t indicator : report.indicators) {
-      std::vector<double> baseline_values;
-      for (const RunFile& run : baseline.runs) baseline_values.push_back(run.value(indicator, day));
-      for (std::size_t s = 0; s < report.scenarios.size(); ++s) {
-        const Scenario& scenario = report.scenarios[s];
-        std::vector<double> values;
-        for (const RunFile& run : scenario.runs) values.push_back(run.value(indicator, day));
-        Row row{day, indicator, s};
-        if (!report.replicates) {
-          row.value.mean = row.value.low = row.value.high = values.front();
-          if (s > 0) row.difference.mean = row.difference.low = row.difference.high = values.front() - baseline_values.front();
-        } else {
-          row.value = mean_interval(values);
-          if (scenario.method == Method::paired) {
-            std::vector<double> partners;
-            for (const std::size_t b : scenario.baseline_partner) partners.push_back(baseline_values[b]);
-            row.difference = paired_difference_interval(partners, values);
-          } else if (scenario.method == Method::welch) {
-            row.difference = welch_difference_interval(baseline_values, values);
-          }
-        }
-        report.rows.push_back(row);
-      }
+    for (const std::size_t indicator : report.indicators)
+      for (std::size_t s = 0; s < report.scenarios.size(); ++s) report.rows.push_back(compare_values(report, s, indicator, day));
+
+  // Policy cost, and the headline's change per million euros of annual cost difference.
+  for (Scenario& scenario : report.scenarios) {
+    double sum = 0.0;
+    for (const RunFile& run : scenario.runs) sum += run.mean_annual_policy_cost_eur();
+    scenario.mean_annual_cost_eur = sum / static_cast<double>(scenario.runs.size());
+  }
+  const auto headline = static_cast<std::size_t>(find_headline_indicator("diversity_resource_share"));
+  for (const std::int64_t day : report.days)
+    for (std::size_t s = 1; s < report.scenarios.size(); ++s) {
+      CostRow row{day, s};
+      row.share_change = compare_values(report, s, headline, day).difference;
+      row.cost_difference_eur = report.scenarios[s].mean_annual_cost_eur - report.scenarios.front().mean_annual_cost_eur;
+      row.points_per_million_eur = share_change_per_million_eur(row.share_change, row.cost_difference_eur);
+      report.cost_rows.push_back(row);
     }
   return report;
 }
@@ -221,6 +250,55 @@ std::string show(double value, bool is_share, bool signed_value) {
 std::string show_interval(const MeanInterval& interval, bool is_share, bool signed_value) {
   if (std::isnan(interval.low)) return "";
   return fmt::format("[{}, {}]", show(interval.low, is_share, signed_value), show(interval.high, is_share, signed_value));
+}
+
+// Whole euros with thousands separators, e.g. "400,000" or "+400,000".
+std::string show_euros(double euros, bool signed_value) {
+  if (std::isnan(euros)) return "n/a";
+  const std::string digits = fmt::format("{:.0f}", std::abs(euros));
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  const bool negative = euros < 0.0 && grouped != "0";
+  return (negative ? "-" : (signed_value ? "+" : "")) + grouped;
+}
+
+constexpr const char* no_cost_difference = "n/a (no cost difference)";
+
+std::string format_cost_table(const Report& report) {
+  std::size_t name_width = 8;
+  for (const Scenario& scenario : report.scenarios) name_width = std::max(name_width, scenario.name.size());
+  std::string out = "\nPolicy cost: mean annual cost of the active policies over the run (euros per year)\n";
+  out += fmt::format("  {:<{}}  {:>14}  {:>14}\n", "scenario", name_width, "annual cost", "difference");
+  for (std::size_t s = 0; s < report.scenarios.size(); ++s) {
+    const double cost = report.scenarios[s].mean_annual_cost_eur;
+    out += fmt::format("  {:<{}}  {:>14}", report.scenarios[s].name, name_width, show_euros(cost, false));
+    if (s > 0) out += fmt::format("  {:>14}", show_euros(cost - report.scenarios.front().mean_annual_cost_eur, true));
+    out += "\n";
+  }
+  for (const std::int64_t day : report.days) {
+    out += fmt::format(
+        "\nCost-effectiveness on day {}: change in residents who regard diversity as a resource (percentage points)\n"
+        "per million euros of annual cost difference to the baseline\n",
+        day);
+    out += fmt::format("  {:<{}}  {:>11}  {:>15}  {:>18}", "scenario", name_width, "change (pp)", "cost difference", "pp per million EUR");
+    out += report.replicates ? "  95% CI\n" : "\n";
+    for (const CostRow& row : report.cost_rows) {
+      if (row.day != day) continue;
+      out += fmt::format("  {:<{}}  {:>11}  {:>15}", report.scenarios[row.scenario].name, name_width,
+                         show(row.share_change.mean, true, true), show_euros(row.cost_difference_eur, true));
+      if (row.cost_difference_eur == 0.0) {
+        out += fmt::format("  {}\n", no_cost_difference);
+        continue;
+      }
+      out += fmt::format("  {:>18}", show(row.points_per_million_eur.mean, false, true));
+      if (report.replicates) out += "  " + show_interval(row.points_per_million_eur, false, true);
+      out += "\n";
+    }
+  }
+  return out;
 }
 
 std::string format_table(const Report& report) {
@@ -283,23 +361,36 @@ std::string format_table(const Report& report) {
       }
     }
   }
-  return out;
+  return out + format_cost_table(report);
 }
 
 // Shortest text that reads back as the same double; empty for NaN.
 std::string csv_number(double value) { return std::isnan(value) ? std::string() : fmt::format("{}", value); }
 
 std::string format_csv(const Report& report) {
+  // The policy cost columns describe the scenario (every row); the cost-effectiveness columns are
+  // filled on the diversity_resource_share rows of scenarios after the baseline with a cost difference.
   std::string out =
-      "day,indicator,scenario,runs,value,value_ci_low,value_ci_high,difference,difference_ci_low,difference_ci_high,difference_method\n";
+      "day,indicator,scenario,runs,value,value_ci_low,value_ci_high,difference,difference_ci_low,difference_ci_high,difference_method,"
+      "annual_policy_cost_eur,annual_policy_cost_difference_eur,pp_per_million_eur,pp_per_million_eur_ci_low,"
+      "pp_per_million_eur_ci_high\n";
+  const std::string_view headline = "diversity_resource_share";
   for (const Row& row : report.rows) {
     const Scenario& scenario = report.scenarios[row.scenario];
     const bool interval = report.replicates;
-    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", row.day, headline_indicators()[row.indicator].name, scenario.name,
+    out += fmt::format("{},{},{},{},{},{},{},{},{},{},{}", row.day, headline_indicators()[row.indicator].name, scenario.name,
                        scenario.runs.size(), csv_number(row.value.mean), interval ? csv_number(row.value.low) : "",
                        interval ? csv_number(row.value.high) : "", csv_number(row.difference.mean),
                        interval ? csv_number(row.difference.low) : "", interval ? csv_number(row.difference.high) : "",
                        method_token(scenario.method));
+    const double cost_difference = scenario.mean_annual_cost_eur - report.scenarios.front().mean_annual_cost_eur;
+    out += fmt::format(",{},{}", csv_number(scenario.mean_annual_cost_eur), row.scenario > 0 ? csv_number(cost_difference) : "");
+    MeanInterval ratio{not_available, not_available, not_available, 0.0};
+    if (row.scenario > 0 && headline_indicators()[row.indicator].name == headline)
+      for (const CostRow& cost : report.cost_rows)
+        if (cost.day == row.day && cost.scenario == row.scenario) ratio = cost.points_per_million_eur;
+    out += fmt::format(",{},{},{}\n", csv_number(ratio.mean), interval ? csv_number(ratio.low) : "",
+                       interval ? csv_number(ratio.high) : "");
   }
   return out;
 }
@@ -316,6 +407,7 @@ std::string format_json(const Report& report) {
     nlohmann::ordered_json s;
     s["name"] = scenario.name;
     s["difference_method"] = method_token(scenario.method);
+    s["mean_annual_policy_cost_eur"] = scenario.mean_annual_cost_eur;
     s["files"] = nlohmann::ordered_json::array();
     s["seeds"] = nlohmann::ordered_json::array();
     for (const RunFile& run : scenario.runs) {
@@ -341,6 +433,17 @@ std::string format_json(const Report& report) {
       }
     }
     j["results"].push_back(r);
+  }
+  j["cost_effectiveness"] = nlohmann::ordered_json::array();
+  for (const CostRow& row : report.cost_rows) {
+    nlohmann::ordered_json c;
+    c["day"] = row.day;
+    c["scenario"] = report.scenarios[row.scenario].name;
+    c["diversity_resource_share_difference_pp"] = json_number(row.share_change.mean * 100.0);
+    c["annual_policy_cost_difference_eur"] = row.cost_difference_eur;
+    c["pp_per_million_eur"] = json_number(row.points_per_million_eur.mean);
+    if (report.replicates) c["pp_per_million_eur_ci"] = {json_number(row.points_per_million_eur.low), json_number(row.points_per_million_eur.high)};
+    j["cost_effectiveness"].push_back(c);
   }
   return j.dump(2) + "\n";
 }

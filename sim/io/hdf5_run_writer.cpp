@@ -5,9 +5,12 @@
 // the created_utc attribute. Called from the simulation thread only (HDF5 is not used concurrently).
 #include "io/hdf5_run_writer.hpp"
 
+#include "core/calendar.hpp"
 #include "io/hdf5_handles.hpp"
 #include "io/hdf5_output_file.hpp"
 #include "io/sha256.hpp"
+#include "policy/policy_kinds.hpp"
+#include "policy/policy_schedule.hpp"
 #include "systems/cohesion_index.hpp"
 #include "world/scenario_config.hpp"
 #include "world/world.hpp"
@@ -487,6 +490,11 @@ struct Hdf5RunWriter::Impl {
   // Samples.
   Handle samples_group;
   Series sample_venue, sample_outgroup_trust;
+  // Policies: the scenario's list, and the daily cost series computed from it.
+  Handle policies_group;
+  std::vector<PolicyConfig> policies;
+  Series policy_annual_cost, policy_cumulative_cost;
+  double policy_cumulative_cost_eur = 0.0;
 
   std::vector<double> real_scratch;
   std::vector<std::int64_t> count_scratch;
@@ -503,7 +511,8 @@ struct Hdf5RunWriter::Impl {
                                    &month_day,    &trust_matrix,
                                    &month,        &district_residents_by_group,
                                    &sample_venue, &sample_outgroup_trust,
-                                   &culture_overlap, &cohesion_dimensions};
+                                   &culture_overlap, &cohesion_dimensions,
+                                   &policy_annual_cost, &policy_cumulative_cost};
     for (SegregationSeries* indices : {&by_cell, &by_district}) {
       for (Series* s : {&indices->dissimilarity, &indices->multigroup_dissimilarity, &indices->theil_h,
                         &indices->isolation, &indices->exposure}) {
@@ -522,7 +531,7 @@ struct Hdf5RunWriter::Impl {
   void close_all() noexcept {
     for (Series* series : all_series()) series->close();
     for (Handle* handle :
-         {&by_cell.group, &by_district.group, &daily_group, &monthly_group, &samples_group, &group_scale,
+         {&by_cell.group, &by_district.group, &daily_group, &monthly_group, &samples_group, &policies_group, &group_scale,
           &target_group_scale, &district_scale, &sample_scale, &venue_scale, &x_scale, &y_scale}) {
       handle->reset();
     }
@@ -535,6 +544,7 @@ struct Hdf5RunWriter::Impl {
   void write_districts(const City& city);
   void write_city(const City& city);
   void write_venues(const Venues& venues);
+  void write_policies(const std::vector<PolicyConfig>& scenario_policies);
   void create_series();
   void slot(int tick_index, std::span<const std::uint32_t> sample_venues);
   void add_day(const DailyIndicators& daily, std::span<const float> sample_outgroup_trust);
@@ -605,6 +615,7 @@ void Hdf5RunWriter::Impl::start(const ScenarioConfig& config, const World& world
   write_districts(city);
   write_city(city);
   write_venues(world.venues);
+  write_policies(config.policies);
 
   samples_group = create_group(root, "samples");
   std::vector<std::uint8_t> sample_group;
@@ -764,6 +775,48 @@ void Hdf5RunWriter::Impl::write_venues(const Venues& venues) {
                             "bit d set: open on weekday d (0 Monday ... 6 Sunday)");
 }
 
+// Target names joined by ';' (names from scenarios and district tables hold no ';'); "" = city-wide.
+std::string join_targets(const std::vector<std::string>& names) {
+  std::string joined;
+  for (const std::string& name : names) joined += (joined.empty() ? "" : ";") + name;
+  return joined;
+}
+
+void Hdf5RunWriter::Impl::write_policies(const std::vector<PolicyConfig>& scenario_policies) {
+  policies = scenario_policies;
+  policies_group = create_group(file.get(), "policies");
+  const hid_t g = policies_group.get();
+  const std::size_t count = policies.size();
+  std::vector<std::uint32_t> ids(count);
+  std::iota(ids.begin(), ids.end(), 0u);
+  Handle policy_scale = write_fixed<std::uint32_t>(g, "policy", ids, {{"policy", H5I_INVALID_HID, count}}, "1",
+                                                   "policy index, in the scenario's order", true);
+  const Axis axis{"policy", policy_scale.get(), count};
+  std::vector<std::string> kind, name, districts, groups;
+  std::vector<double> intensity, annual_cost;
+  std::vector<std::int32_t> start_day, end_day;
+  for (const PolicyConfig& policy : policies) {
+    kind.emplace_back(policy_kind_info(policy.kind).name);
+    name.push_back(policy.name);
+    districts.push_back(join_targets(policy.districts));
+    groups.push_back(join_targets(policy.groups));
+    intensity.push_back(policy.intensity);
+    annual_cost.push_back(policy.annual_cost_eur);
+    start_day.push_back(policy.start_day);
+    end_day.push_back(policy.end_day);
+  }
+  write_strings(g, "kind", kind, axis, "policy kind (docs/policies.md)");
+  write_strings(g, "name", name, axis, "label of the policy for reports (may be empty)");
+  write_fixed<double>(g, "intensity", intensity, {axis}, "1", "share of the kind's full-intensity effect (0-1)");
+  write_fixed<std::int32_t>(g, "start_day", start_day, {axis}, "day", "first day on which the policy acts");
+  Handle end = write_fixed<std::int32_t>(g, "end_day", end_day, {axis}, "day",
+                                         "last day on which the policy acts, inclusive");
+  hdf5::write_int_attribute(end.get(), "open_end", policy_open_end_day);
+  write_fixed<double>(g, "annual_cost_eur", annual_cost, {axis}, "EUR/year", "cost per year while the policy is active");
+  write_strings(g, "districts", districts, axis, "target districts by name, separated by ';' (empty: city-wide)");
+  write_strings(g, "groups", groups, axis, "target groups by name, separated by ';' (empty: every group)");
+}
+
 void Hdf5RunWriter::Impl::create_series() {
   const Axis day_axis{"day", day.id(), 0};
   const Axis tick_axis{"tick", tick.id(), 0};
@@ -792,6 +845,12 @@ void Hdf5RunWriter::Impl::create_series() {
     daily_group_count_series.push_back(Series::create<std::int64_t>(daily, entry.name, {day_axis, group_axis},
                                                                     day_block, entry.units, entry.long_name));
   }
+  policy_annual_cost = Series::create<double>(daily, "policy_annual_cost_eur", {day_axis}, day_block, "EUR/year",
+                                              "sum of the annual costs of the policies active that day");
+  policy_cumulative_cost =
+      Series::create<double>(daily, "policy_cumulative_cost_eur", {day_axis}, day_block, "EUR",
+                             "amount spent on policies up to and including the day: the sum over days of the day's "
+                             "annual cost / 365");
   trust_matrix = Series::create<double>(daily, "trust_matrix", {day_axis, group_axis, target_axis}, day_block, "1",
                                         "mean trust of members of group toward members of target_group (0-1 scale)");
 
@@ -868,6 +927,11 @@ void Hdf5RunWriter::Impl::add_day(const DailyIndicators& daily, std::span<const 
     daily_group_count_series[i].append(
         row_or_fill(daily.*entry.field, group_count, count_scratch, count_not_recorded, entry.name));
   }
+  // The same cost the simulation reports (annual_policy_cost), from the scenario's policies.
+  const double annual_cost_eur = annual_policy_cost(policies, daily.day);
+  policy_cumulative_cost_eur += annual_cost_eur / days_per_year;
+  policy_annual_cost.append_value(annual_cost_eur);
+  policy_cumulative_cost.append_value(policy_cumulative_cost_eur);
   trust_matrix.append(
       row_or_fill(daily.trust_matrix, group_count * group_count, real_scratch, not_recorded, "trust_matrix"));
   sample_outgroup_trust.append(sample_outgroup_trust_row);
@@ -913,7 +977,7 @@ void Hdf5RunWriter::Impl::finish(int days_run) {
   }
   hdf5::write_int_attribute(file.get(), "days_run", days_run);
   for (Series* series : all_series()) series->close();
-  for (Handle* handle : {&by_cell.group, &by_district.group, &daily_group, &monthly_group, &samples_group, &group_scale,
+  for (Handle* handle : {&by_cell.group, &by_district.group, &daily_group, &monthly_group, &samples_group, &policies_group, &group_scale,
                          &target_group_scale, &district_scale, &sample_scale, &venue_scale, &x_scale, &y_scale}) {
     handle->reset();
   }

@@ -6,6 +6,7 @@
 
 #include <boost/math/distributions/students_t.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -63,6 +64,17 @@ MeanInterval welch_difference_interval(std::span<const double> baseline, std::sp
   const double denominator = term_a * term_a / (n_a - 1.0) + term_b * term_b / (n_b - 1.0);
   const double degrees_of_freedom = denominator > 0.0 ? (term_a + term_b) * (term_a + term_b) / denominator : n_a + n_b - 2.0;
   return interval(mean_b - mean_a, standard_error, degrees_of_freedom);
+}
+
+MeanInterval share_change_per_million_eur(const MeanInterval& share_change, double annual_cost_difference_eur) {
+  if (annual_cost_difference_eur == 0.0) {
+    const double none = std::nan("");
+    return {none, none, none, share_change.degrees_of_freedom};
+  }
+  const double scale = 100.0 / (annual_cost_difference_eur / 1e6);  // share -> points, euros -> millions
+  const double a = share_change.low * scale;
+  const double b = share_change.high * scale;
+  return {share_change.mean * scale, std::min(a, b), std::max(a, b), share_change.degrees_of_freedom};
 }
 
 }  // namespace convivia

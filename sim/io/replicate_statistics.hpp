@@ -29,4 +29,11 @@ MeanInterval paired_difference_interval(std::span<const double> baseline, std::s
 // mean(other) - mean(baseline) with Welch's 95% interval; each sample has n >= 2.
 MeanInterval welch_difference_interval(std::span<const double> baseline, std::span<const double> other);
 
+// Cost-effectiveness: a change in a share (0.01 = one percentage point), with its interval, per
+// million euros of annual cost difference, in percentage points per million euros. The cost
+// difference is fixed (policies cost what the scenario says), so the interval is that of the change
+// divided by it (its bounds swap when the cost difference is negative). NaN everywhere when the cost
+// difference is 0: there is no cost to relate the change to.
+MeanInterval share_change_per_million_eur(const MeanInterval& share_change, double annual_cost_difference_eur);
+
 }  // namespace convivia

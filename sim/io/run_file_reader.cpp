@@ -113,6 +113,42 @@ void require_length(const std::string& path, const std::vector<hsize_t>& dims, s
                       std::to_string(length));
 }
 
+// A daily series of the policy cost, or zeros if the file predates it.
+std::vector<double> read_cost_series(hid_t file, const std::string& path, hsize_t days) {
+  if (!has_link(file, path)) return std::vector<double>(days, 0.0);
+  std::vector<hsize_t> dims;
+  std::vector<double> values = read_dataset<double>(file, path, H5T_NATIVE_DOUBLE, dims);
+  require_length(path, dims, 1, days);
+  return values;
+}
+
+// /policies and the daily cost series; a file without them holds no policy.
+void read_policies(hid_t file, RunFile& run) {
+  const auto days = static_cast<hsize_t>(run.days_run);
+  run.policy_annual_cost_eur = read_cost_series(file, "daily/policy_annual_cost_eur", days);
+  run.policy_cumulative_cost_eur = read_cost_series(file, "daily/policy_cumulative_cost_eur", days);
+  if (!has_link(file, "policies")) return;
+  const std::vector<std::string> kind = read_string_dataset(file, "policies/kind");
+  const std::size_t count = kind.size();
+  const std::vector<std::string> name = read_string_dataset(file, "policies/name");
+  const std::vector<std::string> districts = read_string_dataset(file, "policies/districts");
+  const std::vector<std::string> groups = read_string_dataset(file, "policies/groups");
+  std::vector<hsize_t> dims;
+  const auto numbers = [&](const char* path, auto memory_type, auto element) {
+    auto values = read_dataset<decltype(element)>(file, path, memory_type, dims);
+    require_length(path, dims, 1, count);
+    return values;
+  };
+  const std::vector<double> intensity = numbers("policies/intensity", H5T_NATIVE_DOUBLE, 0.0);
+  const std::vector<double> annual_cost = numbers("policies/annual_cost_eur", H5T_NATIVE_DOUBLE, 0.0);
+  const std::vector<std::int32_t> start_day = numbers("policies/start_day", H5T_NATIVE_INT32, std::int32_t{0});
+  const std::vector<std::int32_t> end_day = numbers("policies/end_day", H5T_NATIVE_INT32, std::int32_t{0});
+  for (const auto* strings : {&name, &districts, &groups})
+    if (strings->size() != count) throw OutputError("the datasets in /policies differ in length");
+  for (std::size_t p = 0; p < count; ++p)
+    run.policies.push_back({kind[p], name[p], intensity[p], start_day[p], end_day[p], annual_cost[p], districts[p], groups[p]});
+}
+
 RunFile read_open_file(hid_t file, const std::string& path) {
   RunFile run;
   run.path = path;
@@ -150,6 +186,7 @@ RunFile read_open_file(hid_t file, const std::string& path) {
     }
     run.series.push_back(std::move(values));
   }
+  read_policies(file, run);
   return run;
 }
 
@@ -169,6 +206,13 @@ double RunFile::value(std::size_t indicator, std::int64_t day) const {
   // The last month that started on or before the day.
   const auto after = std::upper_bound(month_days.begin(), month_days.end(), day);
   return values.at(static_cast<std::size_t>(after - month_days.begin()) - 1);
+}
+
+double RunFile::mean_annual_policy_cost_eur() const {
+  if (policy_annual_cost_eur.empty()) return 0.0;
+  double sum = 0.0;
+  for (const double cost : policy_annual_cost_eur) sum += cost;
+  return sum / static_cast<double>(policy_annual_cost_eur.size());
 }
 
 RunFile read_run_file(const std::string& path) {

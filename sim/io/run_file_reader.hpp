@@ -1,6 +1,6 @@
 // Reads what `convivia compare` needs from a run file (docs/output-format.md, layout
-// `convivia-run-1`): the root attributes that identify the run and its city, and the headline
-// indicator series from /daily and /monthly. The file is read whole at once (a few numbers per day);
+// `convivia-run-1`): the root attributes that identify the run and its city, the headline
+// indicator series from /daily and /monthly, and the policies with their daily cost. The file is read whole at once (a few numbers per day);
 // a file that is not a Convivia run file, or lacks or has a malformed headline dataset, is refused
 // with an InputError naming the file and what is wrong.
 #pragma once
@@ -33,6 +33,18 @@ std::span<const HeadlineIndicator> headline_indicators();
 // Index into headline_indicators(), or -1 if no indicator has that name.
 int find_headline_indicator(std::string_view name);
 
+// One policy of the run's scenario, as /policies records it.
+struct PolicyRecord {
+  std::string kind;
+  std::string name;
+  double intensity = 0.0;
+  std::int32_t start_day = 0;
+  std::int32_t end_day = 0;  // inclusive
+  double annual_cost_eur = 0.0;
+  std::string districts;  // target names separated by ';'; empty: city-wide
+  std::string groups;     // target names separated by ';'; empty: every group
+};
+
 struct RunFile {
   std::string path;
   std::string scenario_name;
@@ -44,6 +56,14 @@ struct RunFile {
   std::vector<std::int32_t> month_days;  // first day of each recorded month
   // One series per headline indicator: days_run values (daily) or month_days.size() values (monthly).
   std::vector<std::vector<double>> series;
+  // The scenario's policies and, per day, the annual cost of those active (EUR/year) and the amount
+  // spent so far (EUR). Files written before policies were recorded: no policy, costs 0.
+  std::vector<PolicyRecord> policies;
+  std::vector<double> policy_annual_cost_eur;
+  std::vector<double> policy_cumulative_cost_eur;
+
+  // Mean over the run's days of the annual cost of the active policies, in euros per year.
+  double mean_annual_policy_cost_eur() const;
 
   // The indicator's value on `day` (0 <= day < days_run); for a monthly indicator, the value measured
   // at the start of the month containing the day. NaN if the run did not record it.
