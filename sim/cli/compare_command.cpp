@@ -270,6 +270,9 @@ constexpr const char* no_cost_difference = "n/a (no cost difference)";
 std::string format_cost_table(const Report& report) {
   std::size_t name_width = 8;
   for (const Scenario& scenario : report.scenarios) name_width = std::max(name_width, scenario.name.size());
+  const bool any_cost = std::any_of(report.scenarios.begin(), report.scenarios.end(),
+                                    [](const Scenario& scenario) { return scenario.mean_annual_cost_eur != 0.0; });
+  if (!any_cost) return "\nPolicy cost: no scenario has a policy cost, so there is no cost-effectiveness to show.\n";
   std::string out = "\nPolicy cost: mean annual cost of the active policies over the run (euros per year)\n";
   out += fmt::format("  {:<{}}  {:>14}  {:>14}\n", "scenario", name_width, "annual cost", "difference");
   for (std::size_t s = 0; s < report.scenarios.size(); ++s) {
@@ -478,6 +481,9 @@ void add_compare_command(CLI::App& app, CompareOptions& options) {
       "more files: the table shows means with 95% confidence intervals (Student's t); the difference to the\n"
       "baseline is paired by seed when both hold the same seeds, and Welch's unpaired interval otherwise.\n"
       "Monthly indicators take the month that started on or before the day.\n"
+      "Policy cost is each scenario's mean annual cost of active policies over the run; cost-effectiveness\n"
+      "is the change in residents who regard diversity as a resource (percentage points) per million euros\n"
+      "of annual cost difference to the baseline (n/a when the costs are equal).\n"
       "\nExamples:\n"
       "  convivia compare base.h5 policy.h5\n"
       "  convivia compare base=b1.h5,b2.h5,b3.h5 policy=p1.h5,p2.h5,p3.h5 --at 180 --at 364 --csv compare.csv\n"
