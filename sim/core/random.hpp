@@ -33,6 +33,7 @@ enum class RandomPurpose : std::uint32_t {
   reference_schelling = 17,
   reference_axelrod = 18,
   friend_meetings = 19,
+  school_choice = 20,
 };
 
 class RandomStream {

@@ -561,6 +561,14 @@ std::vector<ScenarioKey> make_scenario_keys() {
   k.push_back(integer_key<C>("axelrod.sample_events", [](auto& c) -> auto& { return c.axelrod.sample_events; }, 1,
                              std::numeric_limits<std::int64_t>::max(), "events between recorded samples of the state",
                              "about 100 samples for a 10 x 10 run"));
+  // [policy_import]
+  k.push_back(string_key<C>("policy_import.icc_profile", KeyType::path, false,
+                            [](auto& c) -> auto& { return c.policy_import.icc_profile; },
+                            "CSV of the city's ICC Index profile (columns area, score 0-100, optional annual_cost); "
+                            "each score becomes policies of its area at intensity score / 100 for the whole run, "
+                            "placed before the [[policies]] of the file (docs/policies.md); the resolved scenario "
+                            "lists them as [[policies]] and leaves this key empty",
+                            "empty: no profile"));
   // [language]
   k.push_back(real_key<C>("language.course_gain_per_month",
                           [](auto& c) -> auto& { return c.language.course_gain_per_month; }, closed(0, 1),
@@ -673,6 +681,7 @@ std::vector<std::string> make_sections() {
   for (const char* name : {"labour", "services"}) s.emplace_back(name);
   s.emplace_back("relocation");
   for (const char* name : {"language", "ageing"}) s.emplace_back(name);
+  s.emplace_back("policy_import");
   return s;
 }
 

@@ -3,6 +3,8 @@
 
 #include "io/district_table_reader.hpp"
 #include "io/input_error.hpp"
+#include "policy/policy_reach.hpp"
+#include "world/city_plan.hpp"
 #include "world/world_builder.hpp"
 
 namespace convivia {
@@ -25,6 +27,17 @@ void check_population_not_empty(const LoadedScenario& loaded) {
                          " residents at scale " + std::to_string(config.city.scale) + " leave none to simulate");
 }
 
+// Policy targets name districts and groups, which are known only once the city data are read.
+void check_policy_targets(const LoadedScenario& loaded) {
+  const ScenarioConfig& config = loaded.file.config;
+  std::vector<std::string> group_names;
+  for (const GroupConfig& group : config.groups) group_names.push_back(group.name);
+  const std::vector<District> districts =
+      planned_districts(config, loaded.district_table ? &*loaded.district_table : nullptr);
+  const PolicyReachResult reach = resolve_policy_reach(config.policies, districts, group_names);
+  if (!reach.error.empty()) throw InputError(loaded.file.path, 0, reach.error_key, reach.error);
+}
+
 }  // namespace
 
 LoadedScenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
@@ -35,6 +48,7 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<std::str
     check_event_groups(loaded.file.config, loaded.file.path);
   }
   check_population_not_empty(loaded);
+  check_policy_targets(loaded);
   return loaded;
 }
 

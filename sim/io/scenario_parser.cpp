@@ -4,7 +4,9 @@
 // after the overrides. Nothing is allocated from a value before it has passed its range check.
 #include "io/scenario_parser.hpp"
 
+#include "io/icc_profile_reader.hpp"
 #include "io/input_error.hpp"
+#include "io/scenario_inheritance.hpp"
 #include "io/scenario_keys.hpp"
 #include "policy/policy_kinds.hpp"
 
@@ -35,6 +37,7 @@ struct Where {
 struct Origin {
   std::string file;
   bool has_lines = true;
+  std::string directory;  // of the file (empty for --set): relative data paths given there start here
   Where at(const toml::source_region& region) const {
     return Where{file, has_lines ? static_cast<int>(region.begin.line) : 0};
   }
@@ -266,10 +269,11 @@ class ScenarioReader {
     config_.source_path = base_directory_;
   }
 
-  void read_file(const toml::table& root) { read_table(root, "", Origin{display_path_, true}); }
+  // One file of the chain of base files (scenario_inheritance.hpp), read over the ones before it.
+  void read_file(const ScenarioLayer& layer) { read_table(layer.root, "", Origin{layer.display_path, true, layer.directory}); }
 
   void apply_override(const std::string& text) {
-    const Origin origin{"--set", false};
+    const Origin origin{"--set", false, ""};
     const Where where{"--set", 0};
     const std::size_t equals = text.find('=');
     const std::string key = equals == std::string::npos ? "" : trim(std::string_view(text).substr(0, equals));
@@ -320,6 +324,7 @@ class ScenarioReader {
     check_events();
     check_reference_model();
     resolve_data_paths();
+    import_icc_profile();
     return std::move(config_);
   }
 
@@ -352,6 +357,7 @@ class ScenarioReader {
       const ScenarioKey& spec = *it->second;
       spec.set(config_, validated(spec, key, node, where));
       set_at_[key] = where;
+      if (spec.type == KeyType::path) path_directory_[key] = origin.directory;
     } else {
       const std::string what = split_last(key).first == "venues" ? "unknown venue kind; " : "unknown key; ";
       fail(where, key, what + index.suggestion(key));
@@ -433,8 +439,28 @@ class ScenarioReader {
     event_group_at_ = std::move(event_group_at);
   }
 
-  // [[policies]]: each entry checked key by key like [[events]]. Kinds without a lever yet and
-  // targets (districts, groups) are rejected with the reason, as levers are city-wide.
+  // [[policies]]: each entry checked key by key like [[events]]. Kinds without a lever yet are
+  // rejected with the reason. Target names are checked against the city once it is read
+  // (scenario_loader); group targets on kinds that act on venues are refused here.
+  // A target list: an array of 1 to 10000 distinct, non-empty strings.
+  static std::vector<std::string> target_names(const toml::node& value, const std::string& key, const Where& at) {
+    constexpr std::size_t max_targets = 10'000;
+    const auto* array = value.as_array();
+    if (array == nullptr || array->empty() || array->size() > max_targets)
+      fail(at, key,
+           "expected an array of 1 to 10000 names, e.g. [\"1\", \"2\"], got " +
+               (array == nullptr ? type_of(value) : std::to_string(array->size()) + " names"));
+    std::vector<std::string> names;
+    for (const toml::node& element : *array) {
+      if (!element.is_string() || element.as_string()->get().empty())
+        fail(at, key, "expected names as non-empty strings, got " + type_of(element));
+      const std::string& name = element.as_string()->get();
+      if (std::find(names.begin(), names.end(), name) != names.end()) fail(at, key, "\"" + name + "\" is listed twice");
+      names.push_back(name);
+    }
+    return names;
+  }
+
   void read_policies(const toml::node& node, const Where& where, const Origin& origin) {
     const auto* array = node.as_array();
     if (array == nullptr) fail(where, "policies", "expected an array of tables ([[policies]]), got " + type_of(node));
@@ -455,10 +481,11 @@ class ScenarioReader {
       for (const auto& [name, value] : *table) {
         const std::string key = entry + "." + std::string(name.str());
         const Where value_at = origin.at(name.source());
-        if (name.str() == "districts" || name.str() == "groups" || name.str() == "targets") {
-          fail(value_at, key,
-               "targets are not supported yet: levers are city-wide, so every policy acts on the whole city; remove "
-               "the key (docs/policies.md)");
+        if (name.str() == "districts" || name.str() == "groups") {
+          auto& names = name.str() == "districts" ? policies[i].districts : policies[i].groups;
+          names = target_names(value, key, value_at);
+          given.emplace(std::string(name.str()), value_at);
+          continue;
         }
         const auto spec = std::find_if(keys.begin(), keys.end(), [&](const PolicyKey& k) { return k.key == name.str(); });
         if (spec == keys.end()) {
@@ -480,6 +507,12 @@ class ScenarioReader {
         if (required && given.count(spec.key) == 0) {
           fail(entry_at, entry + "." + spec.key, "expected " + expected_text(spec) + ", but the key is missing");
         }
+      }
+      if (!policies[i].groups.empty() && !policy_kind_can_target_groups(policies[i].kind)) {
+        fail(given.at("groups"), entry + ".groups",
+             "a " + std::string(policy_kind_info(policies[i].kind).name) +
+                 " policy acts on venues (or, for commitment, on the other policies), not on members of a group; "
+                 "target districts instead, or remove the key");
       }
       if (policies[i].end_day < policies[i].start_day) {
         fail(given.at("end_day"), entry + ".end_day",
@@ -579,9 +612,12 @@ class ScenarioReader {
     }
   }
 
-  std::string resolve(const std::string& path) const {
+  // Relative to the directory of the file that set `key` (a base file's own directory), else of the scenario.
+  std::string resolve(const std::string& path, const std::string& key = "") const {
+    const auto directory = path_directory_.find(key);
+    const bool from_file = directory != path_directory_.end() && !directory->second.empty();
     fs::path resolved(path);
-    if (resolved.is_relative()) resolved = fs::path(base_directory_) / resolved;
+    if (resolved.is_relative()) resolved = fs::path(from_file ? directory->second : base_directory_) / resolved;
     return fs::absolute(resolved).lexically_normal().string();
   }
 
@@ -595,7 +631,7 @@ class ScenarioReader {
         if (import) fail(where_of({key, "city.source"}), key, "expected a file path: required when city.source = \"import\"");
         continue;
       }
-      *path = resolve(*path);
+      *path = resolve(*path, key);
       std::error_code error;
       if (import && !fs::is_regular_file(*path, error)) {
         fail(where_of({key}), key, "expected an existing file, got " + toml_literal(*path) + " (not found)");
@@ -603,8 +639,26 @@ class ScenarioReader {
     }
   }
 
+  // policy_import.icc_profile: the profile's policies go before the file's [[policies]]; the path is
+  // cleared so that the resolved scenario, which lists them, does not import them again.
+  void import_icc_profile() {
+    std::string& path = config_.policy_import.icc_profile;
+    if (path.empty()) return;
+    const std::string key = "policy_import.icc_profile";
+    const std::string file = resolve(path, key);
+    std::error_code error;
+    if (!fs::is_regular_file(file, error)) {
+      fail(where_of({"policy_import.icc_profile"}), key, "expected an existing file, got " + toml_literal(file) + " (not found)");
+    }
+    std::vector<PolicyConfig> policies = policies_from_icc_profile_file(file);
+    policies.insert(policies.end(), config_.policies.begin(), config_.policies.end());
+    config_.policies = std::move(policies);
+    path.clear();
+  }
+
   ScenarioConfig config_;
   std::map<std::string, Where> set_at_;
+  std::map<std::string, std::string> path_directory_;  // path key -> directory of the file that set it
   std::vector<Where> group_at_;
   std::vector<Where> event_group_at_;
   std::string display_path_;
@@ -623,7 +677,7 @@ ScenarioConfig parse_scenario_text(std::string_view text, const std::string& dis
                      "TOML syntax error: " + std::string(error.description()));
   }
   ScenarioReader reader(display_path, base_directory);
-  reader.read_file(root);
+  for (const ScenarioLayer& layer : scenario_layers(std::move(root), display_path, base_directory)) reader.read_file(layer);
   for (const std::string& override_text : overrides) reader.apply_override(override_text);
   return reader.finish();
 }
@@ -650,6 +704,11 @@ ScenarioFile load_scenario_file(const std::string& path, const std::vector<std::
   file.path = path;
   const std::string directory = fs::absolute(fs::path(path)).parent_path().lexically_normal().string();
   file.config = parse_scenario_text(file.text, path, overrides, directory);
+  // A file with a base records the merged scenario, so that a run file holds everything it ran with.
+  if (toml::parse(file.text, path).contains("base")) {
+    file.text = "# " + path + " merged with its base files (the scenario as run, before --set overrides)\n" +
+                resolved_scenario_toml(parse_scenario_text(file.text, path, {}, directory));
+  }
   return file;
 }
 
@@ -675,6 +734,14 @@ std::string resolved_scenario_toml(const ScenarioConfig& config) {
   for (const PolicyConfig& policy : config.policies) {
     out += "\n[[policies]]\n";
     for (const PolicyKey& spec : policy_keys()) out += spec.key + " = " + toml_literal(spec.get(policy)) + "\n";
+    const auto write_targets = [&out](const char* key, const std::vector<std::string>& names) {
+      if (names.empty()) return;
+      out += std::string(key) + " = [";
+      for (std::size_t k = 0; k < names.size(); ++k) out += (k > 0 ? ", " : "") + toml_literal(names[k]);
+      out += "]\n";
+    };
+    write_targets("districts", policy.districts);
+    write_targets("groups", policy.groups);
   }
   return out;
 }

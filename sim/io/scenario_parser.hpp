@@ -14,11 +14,12 @@ namespace convivia {
 
 struct ScenarioFile {
   ScenarioConfig config;
-  std::string text;  // the file text verbatim (recorded in output files)
+  std::string text;  // the file text verbatim, or with a base the merged scenario (recorded in output files)
   std::string path;  // as given
 };
 
-// Reads, parses and validates the file, then applies each override "key=value" (value in TOML
+// Reads, parses and validates the file (over its base files, if it names one with `base`; see
+// scenario_inheritance.hpp), then applies each override "key=value" (value in TOML
 // syntax; a bare word that is not valid TOML is taken as a string) with the same checks. Sets
 // config.source_path to the (absolute) directory of the file. Throws InputError on any problem.
 ScenarioFile load_scenario_file(const std::string& path, const std::vector<std::string>& overrides = {});

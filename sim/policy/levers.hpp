@@ -25,8 +25,12 @@ struct Levers {
   float forum_reach_multiplier = 1.0f;     // scales participation.reach (participatory councils)
   float representation = 0.0f;             // [0,1]: blends each resident's forum propensity toward the mean (representation)
   float event_damping = 0.0f;              // [0,1]: share of a negative media event's effect removed (anti-rumour campaign)
+  float school_mixing_share = 0.0f;       // [0,1]: chance that a child's school place is allocated by controlled choice
+                                           // (the school with room where the child's group is least represented)
   float prejudice_decay = 0.0f;            // [0,1]: weekly share of the fall below the initial out-group trust recovered
                                            // toward groups targeted by negative media (anti-rumour campaign)
+
+  bool operator==(const Levers&) const = default;
 };
 
 }  // namespace convivia

@@ -4,6 +4,8 @@
 
 #include "core/assert.hpp"
 
+#include <algorithm>
+
 namespace convivia {
 namespace {
 
@@ -39,8 +41,11 @@ std::array<PolicyKindInfo, policy_kind_count> make_kinds() {
   using L = LeverId;
   std::array<PolicyKindInfo, policy_kind_count> kinds = {{
       {K::school_mixing, "school_mixing", "Education",
-       "redraw school catchments or use controlled choice so that schools mix groups", {},
-       "needs a school-assignment lever: children go to the school of their nearest-school catchment and no lever changes that yet"},
+       "controlled school choice: school places allocated so that schools mix groups",
+       {{L::school_mixing_share, 0.5f, -1,
+         "assumed: half of the places allocated by the mixing rule; controlled-choice schemes keep priorities for "
+         "siblings and walking distance, so only part of the places are steered"}},
+       ""},
       {K::intercultural_curriculum, "intercultural_curriculum", "Education",
        "cooperative, intercultural learning in schools (e.g. jigsaw classrooms)",
        {{L::cooperation_bonus, 0.2f, kind_index(VenueKind::school),
@@ -135,13 +140,25 @@ LeverCombination lever_combination(LeverId lever) {
     case LeverId::welcome_tie_probability:
     case LeverId::representation:
     case LeverId::event_damping:
-    case LeverId::prejudice_decay: return LeverCombination::chance;
+    case LeverId::prejudice_decay:
+    case LeverId::school_mixing_share: return LeverCombination::chance;
     case LeverId::cooperation_bonus:
     case LeverId::attractiveness_bonus:
     case LeverId::language_course_intensity: return LeverCombination::additive;
     case LeverId::extra_rounds_public_venues: return LeverCombination::rounds;
   }
   return LeverCombination::additive;
+}
+
+bool lever_acts_on_venues(LeverId lever) {
+  return lever == LeverId::cooperation_bonus || lever == LeverId::attractiveness_bonus ||
+         lever == LeverId::extra_rounds_public_venues;
+}
+
+bool policy_kind_can_target_groups(PolicyKind kind) {
+  if (kind == PolicyKind::commitment) return false;
+  const auto& effects = policy_kind_info(kind).effects;
+  return std::none_of(effects.begin(), effects.end(), [](const LeverEffect& e) { return lever_acts_on_venues(e.lever); });
 }
 
 std::string_view lever_name(LeverId lever) {
@@ -161,6 +178,7 @@ std::string_view lever_name(LeverId lever) {
     case LeverId::attractiveness_bonus: return "attractiveness_bonus";
     case LeverId::language_course_intensity: return "language_course_intensity";
     case LeverId::extra_rounds_public_venues: return "extra_rounds_public_venues";
+    case LeverId::school_mixing_share: return "school_mixing_share";
   }
   return "";
 }

@@ -31,6 +31,7 @@ enum class LeverId : std::uint8_t {
   attractiveness_bonus,
   language_course_intensity,
   extra_rounds_public_venues,
+  school_mixing_share,
 };
 
 // How the effects of several active policies on one lever combine (docs/policies.md).
@@ -42,6 +43,8 @@ enum class LeverCombination : std::uint8_t {
 };
 
 LeverCombination lever_combination(LeverId lever);
+// Levers read per venue (cooperation, attractiveness, extra rounds) rather than per resident.
+bool lever_acts_on_venues(LeverId lever);
 std::string_view lever_name(LeverId lever);
 
 struct LeverEffect {
@@ -65,6 +68,9 @@ struct PolicyKindInfo {
 const std::array<PolicyKindInfo, policy_kind_count>& policy_kinds();
 const PolicyKindInfo& policy_kind_info(PolicyKind kind);
 std::optional<PolicyKind> find_policy_kind(std::string_view name);
+// Whether a policy of this kind may target groups: not if it moves venue levers (a venue serves
+// everyone) nor commitment (it scales the other policies, which carry their own targets).
+bool policy_kind_can_target_groups(PolicyKind kind);
 
 // Commitment (public commitment to diversity) has no lever of its own: while active it scales the
 // effective intensity of every other active policy by 1 + commitment_gain * its intensity, capped at 1.

@@ -23,6 +23,7 @@ float* scalar_lever(Levers& levers, LeverId lever) {
     case LeverId::event_damping: return &levers.event_damping;
     case LeverId::prejudice_decay: return &levers.prejudice_decay;
     case LeverId::language_course_intensity: return &levers.language_course_intensity;
+    case LeverId::school_mixing_share: return &levers.school_mixing_share;
     case LeverId::cooperation_bonus:
     case LeverId::attractiveness_bonus:
     case LeverId::extra_rounds_public_venues: break;
@@ -42,16 +43,23 @@ float& lever_value(Levers& levers, const LeverEffect& effect) {
 bool policy_active(const PolicyConfig& policy, int day) { return day >= policy.start_day && day <= policy.end_day; }
 
 Levers levers_for_day(const std::vector<PolicyConfig>& policies, int day, const Levers& base) {
+  return levers_for_day(policies, day, base, [](std::size_t) { return true; });
+}
+
+Levers levers_for_day(const std::vector<PolicyConfig>& policies, int day, const Levers& base,
+                      const std::function<bool(std::size_t)>& reaches) {
+  const auto acts = [&](std::size_t k) { return policy_active(policies[k], day) && reaches(k); };
   float commitment = 0.0f;
-  for (const PolicyConfig& policy : policies) {
-    if (policy.kind == PolicyKind::commitment && policy_active(policy, day)) commitment += policy.intensity;
+  for (std::size_t k = 0; k < policies.size(); ++k) {
+    if (policies[k].kind == PolicyKind::commitment && acts(k)) commitment += policies[k].intensity;
   }
   const float boost = 1.0f + commitment_gain * std::min(commitment, 1.0f);
 
   Levers levers = base;
   float extra_rounds = 0.0f;
-  for (const PolicyConfig& policy : policies) {
-    if (policy.kind == PolicyKind::commitment || !policy_active(policy, day)) continue;
+  for (std::size_t k = 0; k < policies.size(); ++k) {
+    const PolicyConfig& policy = policies[k];
+    if (policy.kind == PolicyKind::commitment || !acts(k)) continue;
     const float intensity = std::min(1.0f, policy.intensity * boost);
     for (const LeverEffect& effect : policy_kind_info(policy.kind).effects) {
       switch (lever_combination(effect.lever)) {

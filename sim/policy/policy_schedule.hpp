@@ -7,6 +7,8 @@
 #include "policy/levers.hpp"
 #include "policy/policy.hpp"
 
+#include <cstddef>
+#include <functional>
 #include <vector>
 
 namespace convivia {
@@ -17,6 +19,11 @@ bool policy_active(const PolicyConfig& policy, int day);
 // The levers of a day: `base` (neutral unless a caller sets levers directly) with every active
 // policy applied at its effective intensity (raised by active commitment policies).
 Levers levers_for_day(const std::vector<PolicyConfig>& policies, int day, const Levers& base = Levers{});
+
+// The same, counting only the policies for which reaches(index in policies) is true: the levers at
+// one place and group, where only some targeted policies act (commitment included).
+Levers levers_for_day(const std::vector<PolicyConfig>& policies, int day, const Levers& base,
+                      const std::function<bool(std::size_t)>& reaches);
 
 // The sum of annual_cost_eur over the policies active on `day`, in euros per year.
 double annual_policy_cost(const std::vector<PolicyConfig>& policies, int day);

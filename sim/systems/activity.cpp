@@ -36,7 +36,8 @@ void ActivitySystem::prepare_cell_options(const StepContext& context) {
         const auto kind = static_cast<std::size_t>(world.venues.kind[v]);
         option_venue_[cell * per_cell + count] = v;
         option_utility_[cell * per_cell + count] =
-            world.venues.attractiveness[v] + context.levers.attractiveness_bonus[kind] - distance_weight * world.leisure.distance_km[at];
+            world.venues.attractiveness[v] + context.levers.venue(world.venues.district[v]).attractiveness_bonus[kind] -
+            distance_weight * world.leisure.distance_km[at];
         ++count;
       }
       option_count_[cell] = count;

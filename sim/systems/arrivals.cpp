@@ -4,6 +4,7 @@
 #include "core/calendar.hpp"
 #include "core/random.hpp"
 #include "systems/contact_effects.hpp"
+#include "systems/step_context.hpp"
 #include "world/school_catchments.hpp"
 
 #include <algorithm>
@@ -23,7 +24,7 @@ ArrivalsSystem::ArrivalsSystem(const ScenarioConfig& config) {
     departure_probability_.push_back(monthly_chance_from_yearly_rate(group.departure_rate_per_year));
 }
 
-void ArrivalsSystem::run(const ScenarioConfig& config, World& world, const Levers& levers, int month,
+void ArrivalsSystem::run(const ScenarioConfig& config, World& world, const LeverMap& levers, int month,
                          ResidentTurnover& turnover) {
   Population& residents = world.residents;
   Households& households = world.households;
@@ -86,10 +87,11 @@ void ArrivalsSystem::run(const ScenarioConfig& config, World& world, const Lever
     }
   }
   turnover.clear_ties(residents);
-  if (levers.welcome_tie_probability > 0.0f && !newcomers_.empty()) welcome(config, world, levers.welcome_tie_probability, month);
+  const bool welcoming = levers.any_of([](const Levers& l) { return l.welcome_tie_probability > 0.0f; });
+  if (welcoming && !newcomers_.empty()) welcome(config, world, levers, month);
 }
 
-void ArrivalsSystem::welcome(const ScenarioConfig& config, World& world, float probability, int month) {
+void ArrivalsSystem::welcome(const ScenarioConfig& config, World& world, const LeverMap& levers, int month) {
   Population& residents = world.residents;
   const std::size_t cell_count = world.city.cell_count();
   // Residents by home cell (counting sort, resident id order within a cell).
@@ -103,7 +105,7 @@ void ArrivalsSystem::welcome(const ScenarioConfig& config, World& world, float p
   const auto group_count = static_cast<std::size_t>(residents.group_count);
   for (std::uint32_t i : newcomers_) {
     RandomStream random(config.run.seed, RandomPurpose::arrivals, 2 * static_cast<std::uint32_t>(month) + 1, i);
-    if (random.uniform() >= probability) continue;
+    if (random.uniform() >= resident_levers(levers, world, i).welcome_tie_probability) continue;
     const std::uint32_t cell = residents.home_cell[i];
     const std::uint32_t begin = cell_start_[cell];
     const std::uint32_t count = cell_start_[cell + 1] - begin;

@@ -12,14 +12,14 @@
 // Newcomers start like residents of their group at the start of the run (resident_turnover), with
 // the language proficiency of newcomers unless their group speaks the language; adults arrive
 // without a job (the labour market finds them one), children get a school with room near home. With
-// the welcome-programme lever, a newcomer gets, with that probability, a tie to a random resident of
+// the welcome-programme lever of its district and group, a newcomer gets, with that probability, a tie to a random resident of
 // another group living in the same block and one first positive contact with them.
 //
 // Determinism: households and residents are processed serially in id order; each household's draws
 // are keyed by (seed, departures, month, household), each newcomer's by (seed, arrivals, month, resident).
 #pragma once
 
-#include "policy/levers.hpp"
+#include "policy/lever_map.hpp"
 #include "systems/resident_turnover.hpp"
 #include "world/world.hpp"
 
@@ -33,7 +33,7 @@ class ArrivalsSystem {
   explicit ArrivalsSystem(const ScenarioConfig& config);
 
   // The month's departures and arrivals; `month` is the month index (day / 30).
-  void run(const ScenarioConfig& config, World& world, const Levers& levers, int month, ResidentTurnover& turnover);
+  void run(const ScenarioConfig& config, World& world, const LeverMap& levers, int month, ResidentTurnover& turnover);
 
   // Residents leaving and arriving in the last run, by group.
   const std::vector<std::int64_t>& departures_by_group() const { return departures_by_group_; }
@@ -44,7 +44,7 @@ class ArrivalsSystem {
   std::int64_t welcomed() const { return welcomed_; }
 
  private:
-  void welcome(const ScenarioConfig& config, World& world, float probability, int month);
+  void welcome(const ScenarioConfig& config, World& world, const LeverMap& levers, int month);
 
   std::vector<double> departure_probability_;  // per month, per group
   std::vector<std::int64_t> departures_by_group_, arrivals_by_group_;

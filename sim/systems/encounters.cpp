@@ -44,7 +44,8 @@ struct PairContext {
   Population& residents;
   const EncounterConfig& config;
   const DiscriminationConfig& discrimination;
-  const Levers& levers;
+  const LeverMap& levers;
+  std::int32_t district;      // the venue's: levers act where the encounter happens, for the group they protect
   int group_count;
   int features;
   int day;
@@ -99,9 +100,11 @@ void meet(const PairContext& pc, Participant& a, Participant& b, RandomStream& r
     raise_trust(b.trust[gb], ec.rate_in_group);
   } else {
     ++tally.intergroup;
-    const float disc_scale = ec.discrimination_base * pc.levers.discrimination_multiplier;
-    const bool a_discriminates = random.chance() < disc_scale * (1.0f - a.trust[gb]);
-    const bool b_discriminates = random.chance() < disc_scale * (1.0f - b.trust[ga]);
+    const Levers& levers_a = pc.levers.at(pc.district, ga);
+    const Levers& levers_b = pc.levers.at(pc.district, gb);
+    // Anti-discrimination levers protect the target: a's act against b reads b's group's lever.
+    const bool a_discriminates = random.chance() < ec.discrimination_base * levers_b.discrimination_multiplier * (1.0f - a.trust[gb]);
+    const bool b_discriminates = random.chance() < ec.discrimination_base * levers_a.discrimination_multiplier * (1.0f - b.trust[ga]);
     if (a_discriminates || b_discriminates) {
       // The target of discrimination records the event and a negative contact with the actor's group.
       const auto record = [&](Participant& target, std::uint8_t actor_group) {
@@ -128,8 +131,8 @@ void meet(const PairContext& pc, Participant& a, Participant& b, RandomStream& r
         strengthen_tie(residents, a.id, b.id);
         strengthen_tie(residents, b.id, a.id);
       }
-    } else if (random.chance() < pc.levers.mediation_share) {
-      // Defused by mediation: the contact leaves no trace.
+    } else if (random.chance() < std::max(levers_a.mediation_share, levers_b.mediation_share)) {
+      // Defused by mediation (a programme reaching either side suffices): the contact leaves no trace.
     } else {
       negative_contact(pc, a, gb);
       negative_contact(pc, b, ga);
@@ -199,8 +202,10 @@ void EncounterSystem::run(const StepContext& context, const VenueBuckets& bucket
       const std::span<const std::uint32_t> present = buckets.residents_at(venue);
       if (present.size() < 2) continue;
       const auto kind = static_cast<std::size_t>(world.venues.kind[v]);
-      const float cooperation = std::min(1.0f, world.venues.cooperation[v] + context.levers.cooperation_bonus[kind]);
-      const PairContext pc{world.residents, ec, context.config.discrimination, context.levers, group_count, world.residents.features, context.time.day,
+      const std::int32_t district = world.venues.district[v];
+      const Levers& venue_levers = context.levers.venue(district);
+      const float cooperation = std::min(1.0f, world.venues.cooperation[v] + venue_levers.cooperation_bonus[kind]);
+      const PairContext pc{world.residents, ec, context.config.discrimination, context.levers, district, group_count, world.residents.features, context.time.day,
                            ec.positive_intercept + ec.positive_cooperation * cooperation};
       gather_participants(pc, present, ec.language_threshold, state.participants);
       std::vector<Participant>& participants = state.participants;
@@ -210,7 +215,7 @@ void EncounterSystem::run(const StepContext& context, const VenueBuckets& bucket
       for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<std::uint32_t>(k);
       RandomStream random(seed, RandomPurpose::encounter, tick, venue);
       const int rounds = world.venues.rounds[v] +
-                         (kind == static_cast<std::size_t>(VenueKind::home_block) ? 0 : context.levers.extra_rounds_public_venues);
+                         (kind == static_cast<std::size_t>(VenueKind::home_block) ? 0 : venue_levers.extra_rounds_public_venues);
       for (int round = 0; round < rounds; ++round) {
         for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[random.below(static_cast<std::uint32_t>(i))]);
         for (std::size_t p = 0; p + 1 < order.size(); p += 2) meet(pc, participants[order[p]], participants[order[p + 1]], random, state.tally);

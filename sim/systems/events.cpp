@@ -4,6 +4,7 @@
 #include "core/assert.hpp"
 #include "core/calendar.hpp"
 #include "core/parallel.hpp"
+#include "systems/step_context.hpp"
 
 #include <algorithm>
 
@@ -24,6 +25,11 @@ bool has_tie_into(const Population& residents, std::size_t i, std::uint8_t group
 
 void apply_media_event(Population& residents, EventKind kind, std::uint8_t group, float strength, float damping,
                        float tie_protection) {
+  apply_media_event(residents, kind, group, strength, [damping](std::size_t) { return damping; }, tie_protection);
+}
+
+void apply_media_event(Population& residents, EventKind kind, std::uint8_t group, float strength,
+                       const std::function<float(std::size_t)>& damping_of, float tie_protection) {
   const auto group_count = static_cast<std::size_t>(residents.group_count);
   parallel_for(residents.size(), grain, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
@@ -33,7 +39,7 @@ void apply_media_event(Population& residents, EventKind kind, std::uint8_t group
         trust += strength * (1.0f - trust);
         continue;
       }
-      float loss = strength * (1.0f - damping);
+      float loss = strength * (1.0f - std::clamp(damping_of(i), 0.0f, 1.0f));
       if (has_tie_into(residents, i, group)) loss *= 1.0f - tie_protection;
       trust -= loss * trust;
     }
@@ -50,17 +56,17 @@ void EventSystem::resolve_groups(const ScenarioConfig& config, const World& worl
   resolved_ = true;
 }
 
-void EventSystem::run(const ScenarioConfig& config, World& world, const Levers& levers, int day) {
+void EventSystem::run(const ScenarioConfig& config, World& world, const LeverMap& levers, int day) {
   if (!resolved_) resolve_groups(config, world);
   Population& residents = world.residents;
-  const float damping = std::clamp(levers.event_damping, 0.0f, 1.0f);
+  const auto damping_of = [&](std::size_t i) { return resident_levers(levers, world, i).event_damping; };
   for (std::size_t e = 0; e < config.events.size(); ++e) {
     const EventConfig& event = config.events[e];
-    if (event.day == day) apply_media_event(residents, event.kind, event_group_[e], event.strength, damping, config.media.tie_protection);
+    if (event.day == day) apply_media_event(residents, event.kind, event_group_[e], event.strength, damping_of, config.media.tie_protection);
   }
 
-  const float decay = std::clamp(levers.prejudice_decay, 0.0f, 1.0f);
-  if (decay == 0.0f || day == 0 || day % days_per_week != 0) return;
+  const bool decays = levers.any_of([](const Levers& l) { return l.prejudice_decay > 0.0f; });
+  if (!decays || day == 0 || day % days_per_week != 0) return;
   // Groups that negative news has targeted so far.
   const auto group_count = static_cast<std::size_t>(residents.group_count);
   std::vector<std::uint8_t> stereotyped(group_count, 0);
@@ -75,6 +81,8 @@ void EventSystem::run(const ScenarioConfig& config, World& world, const Levers& 
   const float initial = config.population.initial_trust_out_group;
   parallel_for(residents.size(), grain, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
+      const float decay = std::clamp(resident_levers(levers, world, i).prejudice_decay, 0.0f, 1.0f);
+      if (decay == 0.0f) continue;
       for (std::size_t g = 0; g < group_count; ++g) {
         if (!stereotyped[g] || g == residents.group[i]) continue;
         float& trust = residents.trust[i * group_count + g];

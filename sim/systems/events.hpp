@@ -10,23 +10,28 @@
 // give the same result for any thread count; no random draws are needed.
 #pragma once
 
-#include "policy/levers.hpp"
+#include "policy/lever_map.hpp"
 #include "world/scenario_config.hpp"
 #include "world/world.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace convivia {
 
-// One media event about `group` applied to every resident outside it.
+// One media event about `group` applied to every resident outside it; damping_of(i) is the share
+// of a negative event's effect removed for resident i (the anti-rumour lever where i lives).
+void apply_media_event(Population& residents, EventKind kind, std::uint8_t group, float strength,
+                       const std::function<float(std::size_t)>& damping_of, float tie_protection);
+// The same with one damping for everyone.
 void apply_media_event(Population& residents, EventKind kind, std::uint8_t group, float strength, float damping,
                        float tie_protection);
 
 class EventSystem {
  public:
   // Today's events in the order the scenario lists them, then the weekly recovery step.
-  void run(const ScenarioConfig& config, World& world, const Levers& levers, int day);
+  void run(const ScenarioConfig& config, World& world, const LeverMap& levers, int day);
 
  private:
   void resolve_groups(const ScenarioConfig& config, const World& world);

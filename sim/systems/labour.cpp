@@ -92,14 +92,14 @@ LabourTally LabourSystem::run_month(const StepContext& context) {
                                      ? lc.hire_probability
                                      : stationary_hire_probability(lc.job_loss_per_month, lc.applications_per_month,
                                                                    context.config.population.employment_rate);
-  const float discrimination =
-      std::clamp(lc.discrimination_base * context.levers.labour_discrimination_multiplier, 0.0f, 1.0f);
   const float language_threshold = context.config.encounters.language_threshold;
   for (const std::vector<std::uint32_t>& seekers : block_seekers_) {
     for (std::uint32_t i : seekers) {
       RandomStream random(seed, RandomPurpose::labour, tick, i);
       const float merit = hire_probability * (residents.language[i] < language_threshold ? 1.0f - lc.language_penalty : 1.0f);
       const bool targeted = residents.group[i] != world.majority_group;
+      const float discrimination = std::clamp(
+          lc.discrimination_base * resident_levers(context.levers, world, i).labour_discrimination_multiplier, 0.0f, 1.0f);
       for (int application = 0; application < lc.applications_per_month && !open_.empty(); ++application) {
         if (random.uniform() >= merit) continue;
         if (targeted && random.uniform() < discrimination) {

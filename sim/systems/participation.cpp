@@ -43,8 +43,6 @@ void ParticipationSystem::prepare(const StepContext& context) {
 
   const Population& residents = world.residents;
   const auto group_count = static_cast<std::size_t>(residents.group_count);
-  chance_scale_ = context.config.participation.reach * context.levers.forum_reach_multiplier;
-  representation_ = std::clamp(context.levers.representation, 0.0f, 1.0f);
   // Serial, in resident id order: a fixed summation order, and a weekly cost of one pass.
   eligible_by_group_.assign(group_count, 0);
   double propensity_sum = 0.0;
@@ -67,10 +65,13 @@ std::uint32_t ParticipationSystem::attends(const StepContext& context, std::size
   const std::uint32_t first = forum_offset_[static_cast<std::size_t>(district)];
   const std::uint32_t count = forum_offset_[static_cast<std::size_t>(district) + 1] - first;
   if (count == 0) return no_venue;
+  const Levers& levers = resident_levers(context.levers, world, resident);
+  const float representation = std::clamp(levers.representation, 0.0f, 1.0f);
   const float propensity =
-      (1.0f - representation_) * residents.participation_propensity[resident] + representation_ * mean_propensity_;
+      (1.0f - representation) * residents.participation_propensity[resident] + representation * mean_propensity_;
+  const float chance_scale = context.config.participation.reach * levers.forum_reach_multiplier;
   RandomStream random(context.config.run.seed, RandomPurpose::participation, context.time.tick(), static_cast<std::uint32_t>(resident));
-  if (!(random.uniform() < chance_scale_ * propensity)) return no_venue;
+  if (!(random.uniform() < chance_scale * propensity)) return no_venue;
   // A district with several forums (per_1000_residents > 0): one of them at random.
   const std::uint32_t forum = forum_venue_[first + (count > 1 ? random.below(count) : 0)];
   return world.venues.open(forum, context.time.slot, context.time.weekday) ? forum : no_venue;

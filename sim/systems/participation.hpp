@@ -38,8 +38,6 @@ class ParticipationSystem {
 
   bool indexed_ = false;
   bool open_ = false;
-  float chance_scale_ = 0.0f;     // reach * forum_reach_multiplier
-  float representation_ = 0.0f;
   float mean_propensity_ = 0.0f;  // of adults and seniors, at the last forum slot
   std::vector<std::uint32_t> forum_offset_;  // per district + 1: range in forum_venue_
   std::vector<std::uint32_t> forum_venue_;   // forum venues by district, in venue id order

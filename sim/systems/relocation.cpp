@@ -156,9 +156,10 @@ RelocationTally RelocationSystem::run_month(const StepContext& context) {
   for (std::size_t i = 0; i < residents.size(); ++i) city_share[residents.group[i]] += 1.0;
   for (double& share : city_share) share /= static_cast<double>(std::max<std::size_t>(residents.size(), 1));
 
-  const float discrimination =
-      std::clamp(rc.discrimination_base * context.levers.housing_discrimination_multiplier, 0.0f, 1.0f);
-  const float mix = std::clamp(context.levers.social_housing_mix, 0.0f, 1.0f);
+  // Housing levers act where the vacancy is, for the household's group.
+  const auto levers_at = [&](std::uint32_t cell, std::uint8_t group) -> const Levers& {
+    return context.levers.at(city.cell_district[cell], group);
+  };
 
   // Searches, serially in household id order: moves take and free vacancies.
   for (const std::vector<Searcher>& searchers : block_searchers_) {
@@ -186,6 +187,7 @@ RelocationTally RelocationSystem::run_month(const StepContext& context) {
         if (!social && !private_access) continue;
         const double own = cell_group_residents_[cell * group_count + group];
         const double all = cell_residents_[cell];
+        const float mix = std::clamp(levers_at(cell, group).social_housing_mix, 0.0f, 1.0f);
         if (social && mix > 0.0f && (all > 0.0 ? own / all : 0.0) >= city_share[group] && random.uniform() < mix) continue;
         const auto centre = city.cell_centre_m(cell);
         const double distance_km = std::hypot(centre[0] - home_centre[0], centre[1] - home_centre[1]) / 1000.0;
@@ -198,6 +200,8 @@ RelocationTally RelocationSystem::run_month(const StepContext& context) {
       std::stable_sort(candidates_.begin(), candidates_.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
       const bool targeted = group != world.majority_group;
       for (const Candidate& candidate : candidates_) {
+        const float discrimination =
+            std::clamp(rc.discrimination_base * levers_at(candidate.cell, group).housing_discrimination_multiplier, 0.0f, 1.0f);
         if (!candidate.social && targeted && random.uniform() < discrimination) {
           for (std::uint32_t i = first; i < end; ++i)
             if (!is_child(residents, i)) record_discrimination(residents, i, day, context.config.discrimination);

@@ -20,8 +20,6 @@ ServiceTally ServiceSystem::run_month(const StepContext& context) {
   const int day = context.time.day;
   const std::size_t resident_count = residents.size();
   const std::size_t block_count = (resident_count + block_size - 1) / block_size;
-  const float discrimination =
-      std::clamp(sc.discrimination_base * context.levers.service_discrimination_multiplier, 0.0f, 1.0f);
   blocks_.assign(block_count, ServiceTally{});
 
   parallel_for(block_count, 1, [&](std::size_t first, std::size_t last) {
@@ -37,6 +35,8 @@ ServiceTally ServiceSystem::run_month(const StepContext& context) {
         RandomStream random(seed, RandomPurpose::services, static_cast<std::uint32_t>(day), static_cast<std::uint32_t>(i));
         if (random.uniform() >= sc.use_per_month) continue;
         ++tally.uses;
+        const float discrimination = std::clamp(
+            sc.discrimination_base * resident_levers(context.levers, world, i).service_discrimination_multiplier, 0.0f, 1.0f);
         if (residents.group[i] != world.majority_group && random.uniform() < discrimination) {
           record_discrimination(residents, static_cast<std::uint32_t>(i), day, context.config.discrimination);
           ++tally.discrimination_events;

@@ -3,6 +3,8 @@
 
 #include "core/hash.hpp"
 #include "core/random.hpp"
+#include "core/assert.hpp"
+#include "policy/policy_reach.hpp"
 #include "policy/policy_schedule.hpp"
 #include "systems/activity.hpp"
 #include "systems/cohesion_index.hpp"
@@ -36,6 +38,9 @@ std::vector<std::uint32_t> stratified_sample(std::size_t resident_count, int cou
 }  // namespace
 
 Simulation::Simulation(ScenarioConfig config, World world) : config_(std::move(config)), world_(std::move(world)) {
+  PolicyReachResult reach = resolve_policy_reach(config_.policies, world_.city.districts, world_.group_names);
+  CONVIVIA_CHECK(reach.error.empty(), "policy targets are checked when the scenario is loaded");
+  policy_reach_ = std::move(reach.reach);
   const auto group_count = static_cast<std::size_t>(world_.residents.group_count);
   group_weights_.assign(group_count, 0.0);
   for (std::size_t i = 0; i < world_.residents.size(); ++i) group_weights_[world_.residents.group[i]] += 1.0;
@@ -137,11 +142,26 @@ void Simulation::record_month_social(MonthlyIndicators& out) {
 }
 
 void Simulation::run_yearly() {
-  // In this order: ageing, then the new school year.
+  // In this order: ageing (from the second year on), then the new school year.
   ScopedTimer timer(profile_, profile_ageing_);
-  ageing_.run(config_, world_, day_ / days_per_year, turnover_);
-  for (std::uint32_t i : ageing_.born()) outgroup_trust_[i] = mean_outgroup_trust(world_.residents, i);
-  assign_schools(world_.venues, world_.city, world_.residents);
+  if (day_ > 0) {
+    ageing_.run(config_, world_, day_ / days_per_year, turnover_);
+    for (std::uint32_t i : ageing_.born()) outgroup_trust_[i] = mean_outgroup_trust(world_.residents, i);
+  }
+  start_school_year();
+}
+
+void Simulation::start_school_year() {
+  // Without a school-mixing lever anywhere the catchment rule alone places the children, as when
+  // the city was built, so day 0 changes nothing then.
+  const bool mixing = levers_.any_of([](const Levers& l) { return l.school_mixing_share > 0.0f; });
+  if (!mixing) {
+    if (day_ > 0) assign_schools(world_.venues, world_.city, world_.residents);
+    return;
+  }
+  const SchoolMixing choice{config_.run.seed, static_cast<std::uint32_t>(day_ / days_per_year),
+                            [this](std::size_t i) { return resident_levers(levers_, world_, i).school_mixing_share; }};
+  assign_schools(world_.venues, world_.city, world_.residents, choice);
 }
 
 void Simulation::run_monthly() {
@@ -169,7 +189,7 @@ void Simulation::run_monthly() {
   }
   {
     ScopedTimer timer(profile_, profile_language_courses_);
-    run_language_courses(config_, levers_, world_.residents);
+    run_language_courses(config_, levers_, world_);
   }
 }
 
@@ -212,12 +232,13 @@ void Simulation::step_day(RunObserver& observer) {
   // Policies set the day's levers before any system reads them (DESIGN.md section 3, step 1).
   {
     ScopedTimer timer(profile_, profile_policies_);
-    levers_ = levers_for_day(config_.policies, day_, base_levers_);
+    levers_.set_for_day(config_.policies, policy_reach_, day_, base_levers_, static_cast<int>(world_.city.districts.size()),
+                        world_.residents.group_count);
     policy_annual_cost_eur_ = annual_policy_cost(config_.policies, day_);
   }
   // Yearly and monthly processes run at the start of their period (DESIGN.md section 3); the month's
   // indicators are taken after them.
-  if (day_ > 0 && day_ % days_per_year == 0) run_yearly();
+  if (day_ % days_per_year == 0) run_yearly();
   if (day_ % days_per_month == 0) {
     run_monthly();
     record_month(observer);

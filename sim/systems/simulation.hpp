@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/profile.hpp"
+#include "policy/lever_map.hpp"
 #include "policy/levers.hpp"
 #include "systems/activity.hpp"
 #include "systems/ageing.hpp"
@@ -47,8 +48,10 @@ class Simulation {
   // The base levers from the next day on: neutral unless a test sets them; each day's policies
   // ([[policies]]) are applied on top of them (policy/policy_schedule.hpp).
   Levers& levers() { return base_levers_; }
-  // The levers in force on the current (last stepped) day, and the annual cost of the policies then active.
-  const Levers& todays_levers() const { return levers_; }
+  // The levers in force on the current (last stepped) day where no targeted policy acts, the levers
+  // per district and group, and the annual cost of the policies then active.
+  const Levers& todays_levers() const { return levers_.everywhere(); }
+  const LeverMap& todays_lever_map() const { return levers_; }
   double policy_annual_cost_eur() const { return policy_annual_cost_eur_; }
   const Profile& profile() const { return profile_; }
   const DailyIndicators& last_daily() const { return daily_; }
@@ -60,6 +63,7 @@ class Simulation {
 
  private:
   void run_yearly();
+  void start_school_year();
   void run_monthly();
   void run_slot(int slot, int weekday);
   void record_month(RunObserver& observer);
@@ -68,7 +72,8 @@ class Simulation {
   ScenarioConfig config_;
   World world_;
   Levers base_levers_;
-  Levers levers_;                      // today's: base levers with the active policies applied
+  std::vector<PolicyReach> policy_reach_;  // where each policy of config_.policies acts
+  LeverMap levers_;                    // today's: base levers with the active policies applied where they reach
   double policy_annual_cost_eur_ = 0.0;
   std::vector<double> group_weights_;
   int day_ = 0;

@@ -1,9 +1,9 @@
 // What every system gets for one slot or day: the world it may read and write, the scenario, the
-// levers of the day, and where in time the step is. Systems are free functions taking this and the
+// levers of the day (per district and group), and where in time the step is. Systems are free functions taking this and the
 // arrays they own; nothing here is global.
 #pragma once
 
-#include "policy/levers.hpp"
+#include "policy/lever_map.hpp"
 #include "world/scenario_config.hpp"
 #include "world/world.hpp"
 
@@ -24,8 +24,13 @@ struct TimePoint {
 struct StepContext {
   const ScenarioConfig& config;
   World& world;
-  const Levers& levers;
+  const LeverMap& levers;
   TimePoint time;
 };
+
+// The levers acting on resident i: those of its home district and its group.
+inline const Levers& resident_levers(const LeverMap& levers, const World& world, std::size_t i) {
+  return levers.at(world.city.cell_district[world.residents.home_cell[i]], world.residents.group[i]);
+}
 
 }  // namespace convivia

@@ -30,7 +30,25 @@ std::vector<std::int64_t> scale_counts(const std::vector<std::int64_t>& counts, 
   return scaled;
 }
 
+District synthetic_district(int index) {
+  District district;
+  district.id = std::to_string(index + 1);
+  district.name = "District " + std::to_string(index + 1);
+  return district;
+}
+
 }  // namespace
+
+std::vector<District> planned_districts(const ScenarioConfig& config, const DistrictTable* table) {
+  std::vector<District> districts;
+  if (table != nullptr) {
+    for (const DistrictRecord& record : table->districts) districts.push_back(District{record.id, record.name, {}, 0});
+  } else {
+    const int count = config.city.synthetic.districts_x * config.city.synthetic.districts_y;
+    for (int d = 0; d < count; ++d) districts.push_back(synthetic_district(d));
+  }
+  return districts;
+}
 
 CityPlan plan_synthetic_city(const ScenarioConfig& config) {
   const SyntheticCityConfig& synthetic = config.city.synthetic;
@@ -42,9 +60,7 @@ CityPlan plan_synthetic_city(const ScenarioConfig& config) {
   city.cell_district.assign(static_cast<std::size_t>(city.width) * static_cast<std::size_t>(city.height), no_district);
   const int district_count = synthetic.districts_x * synthetic.districts_y;
   for (int d = 0; d < district_count; ++d) {
-    District district;
-    district.id = std::to_string(d + 1);
-    district.name = "District " + std::to_string(d + 1);
+    District district = synthetic_district(d);
     const double x0 = (d % synthetic.districts_x) * synthetic.district_cells * city.cell_size_m;
     const double y0 = (d / synthetic.districts_x) * synthetic.district_cells * city.cell_size_m;
     const double side = synthetic.district_cells * city.cell_size_m;

@@ -22,6 +22,9 @@ struct CityPlan {
 // district_share_contrast.
 CityPlan plan_synthetic_city(const ScenarioConfig& config);
 
+// The districts a city will have, with ids and names but no cells: what policy targets may name.
+std::vector<District> planned_districts(const ScenarioConfig& config, const DistrictTable* table);
+
 // Districts from a real table; group counts scaled by city.scale with largest-remainder rounding so the
 // city total is exactly round(total * scale).
 CityPlan plan_imported_city(const ScenarioConfig& config, const DistrictTable& table);

@@ -185,6 +185,13 @@ struct MediaConfig {
   float tie_protection = 0.5f;  // share of a negative event's effect removed for a resident with a tie into the group
 };
 
+// Policies imported from data files (docs/policies.md). The parser turns the ICC Index profile into
+// [[policies]] entries placed before the file's own and then clears the path, so a resolved scenario
+// lists the imported policies and does not import them twice.
+struct PolicyImportConfig {
+  std::string icc_profile;  // CSV with columns area, score (0-100), optional annual_cost; empty: none
+};
+
 // Language courses (DESIGN.md 5.5): monthly proficiency growth of residents below the language
 // threshold, scaled by the language-course lever.
 struct LanguageConfig {
@@ -259,6 +266,7 @@ struct ScenarioConfig {
   ParticipationConfig participation;
   MediaConfig media;
   std::vector<EventConfig> events;  // in the order given; several may share a day
+  PolicyImportConfig policy_import;    // read into `policies` by the parser
   std::vector<PolicyConfig> policies;  // [[policies]] in the order given; levers combine as docs/policies.md says
   LanguageConfig language;
   AgeingConfig ageing;

@@ -166,12 +166,12 @@ TEST(Arrivals, NewcomersOfANonSpeakingGroupStartLowAndCoursesRaiseThem) {
 
   // Without the lever, courses change nothing.
   const std::vector<float> before = s.world.residents.language;
-  run_language_courses(s.config, Levers{}, s.world.residents);
+  run_language_courses(s.config, Levers{}, s.world);
   EXPECT_EQ(s.world.residents.language, before);
 
   Levers levers;
   levers.language_course_intensity = 1.0f;
-  for (int month = 0; month < 6; ++month) run_language_courses(s.config, levers, s.world.residents);
+  for (int month = 0; month < 6; ++month) run_language_courses(s.config, levers, s.world);
   const float gain = s.config.language.course_gain_per_month;
   const float expected = 1.0f - (1.0f - low) * std::pow(1.0f - gain, 6.0f);
   for (std::uint32_t i : newcomers) ASSERT_NEAR(s.world.residents.language[i], expected, 1e-5f);

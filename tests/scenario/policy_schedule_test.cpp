@@ -75,12 +75,34 @@ TEST(PolicyParser, ResolvedScenarioReadsBackTheSamePolicies) {
 
 TEST(PolicyParser, UnknownKindListsTheModelledKinds) {
   expect_error("[[policies]]\nkind = \"anti_rumor_campaign\"\nintensity = 1\nstart_day = 0\nannual_cost = 0\n",
-               "policies[0].kind", "expected one of \"intercultural_curriculum\"");
+               "policies[0].kind", "expected one of \"school_mixing\", \"intercultural_curriculum\"");
 }
 
-TEST(PolicyParser, KindNotYetModelledIsRejectedWithTheReason) {
-  expect_error("[[policies]]\nkind = \"school_mixing\"\nintensity = 1\nstart_day = 0\nannual_cost = 0\n",
-               "policies[0].kind", "not yet modelled");
+TEST(PolicyParser, TargetsAreReadAndWrittenBack) {
+  const ScenarioConfig config = parse_scenario_text(
+      two_group_city("[[policies]]\nkind = \"language_courses\"\nintensity = 1\nstart_day = 0\nannual_cost = 0\n"
+                     "districts = [\"1\", \"District 2\"]\ngroups = [\"b\"]\n"),
+      "policies.toml", {}, ".");
+  ASSERT_EQ(config.policies.size(), 1u);
+  EXPECT_EQ(config.policies[0].districts, (std::vector<std::string>{"1", "District 2"}));
+  EXPECT_EQ(config.policies[0].groups, (std::vector<std::string>{"b"}));
+  const ScenarioConfig again = parse_scenario_text(resolved_scenario_toml(config), "resolved.toml", {}, ".");
+  EXPECT_EQ(again.policies[0].districts, config.policies[0].districts);
+  EXPECT_EQ(again.policies[0].groups, config.policies[0].groups);
+}
+
+TEST(PolicyParser, GroupTargetsOnVenuePoliciesAreRejected) {
+  expect_error("[[policies]]\nkind = \"mixing_events\"\nintensity = 1\nstart_day = 0\nannual_cost = 0\ngroups = [\"b\"]\n",
+               "policies[0].groups", "acts on venues");
+}
+
+TEST(PolicyParser, TargetsMustBeAListOfNames) {
+  expect_error("[[policies]]\nkind = \"language_courses\"\nintensity = 1\nstart_day = 0\nannual_cost = 0\ndistricts = \"1\"\n",
+               "policies[0].districts", "expected an array of 1 to 10000 names");
+  expect_error("[[policies]]\nkind = \"language_courses\"\nintensity = 1\nstart_day = 0\nannual_cost = 0\ndistricts = []\n",
+               "policies[0].districts", "got 0 names");
+  expect_error("[[policies]]\nkind = \"language_courses\"\nintensity = 1\nstart_day = 0\nannual_cost = 0\ngroups = [\"b\", \"b\"]\n",
+               "policies[0].groups", "listed twice");
 }
 
 TEST(PolicyParser, IntensityAboveOneIsRejected) {
@@ -101,18 +123,6 @@ TEST(PolicyParser, EndBeforeStartIsRejected) {
 TEST(PolicyParser, MissingCostIsRejected) {
   expect_error("[[policies]]\nkind = \"language_courses\"\nintensity = 1\nstart_day = 0\n", "policies[0].annual_cost",
                "but the key is missing");
-}
-
-TEST(PolicyParser, DistrictTargetsAreRejectedAsNotSupported) {
-  expect_error("[[policies]]\nkind = \"language_courses\"\nintensity = 1\nstart_day = 0\nannual_cost = 0\n"
-               "districts = [\"a\"]\n",
-               "policies[0].districts", "targets are not supported yet");
-}
-
-TEST(PolicyParser, GroupTargetsAreRejectedAsNotSupported) {
-  expect_error("[[policies]]\nkind = \"language_courses\"\nintensity = 1\nstart_day = 0\nannual_cost = 0\n"
-               "groups = [\"minority\"]\n",
-               "policies[0].groups", "targets are not supported yet");
 }
 
 TEST(PolicyParser, MisspeltKeyGetsASuggestion) {

@@ -22,18 +22,7 @@ PolicyConfig policy(PolicyKind kind, float intensity, int start_day = 0, int end
   return p;
 }
 
-bool same_levers(const Levers& a, const Levers& b) {
-  return a.discrimination_multiplier == b.discrimination_multiplier && a.mediation_share == b.mediation_share &&
-         a.cooperation_bonus == b.cooperation_bonus && a.attractiveness_bonus == b.attractiveness_bonus &&
-         a.extra_rounds_public_venues == b.extra_rounds_public_venues &&
-         a.labour_discrimination_multiplier == b.labour_discrimination_multiplier &&
-         a.service_discrimination_multiplier == b.service_discrimination_multiplier &&
-         a.housing_discrimination_multiplier == b.housing_discrimination_multiplier &&
-         a.social_housing_mix == b.social_housing_mix && a.welcome_tie_probability == b.welcome_tie_probability &&
-         a.language_course_intensity == b.language_course_intensity &&
-         a.forum_reach_multiplier == b.forum_reach_multiplier && a.representation == b.representation &&
-         a.event_damping == b.event_damping && a.prejudice_decay == b.prejudice_decay;
-}
+bool same_levers(const Levers& a, const Levers& b) { return a == b; }
 
 // The value an effect's lever has in `levers` (for rounds: the extra rounds).
 float lever_in(const Levers& levers, const LeverEffect& effect) {
@@ -54,6 +43,7 @@ float lever_in(const Levers& levers, const LeverEffect& effect) {
     case LeverId::attractiveness_bonus: return levers.attractiveness_bonus[venue];
     case LeverId::language_course_intensity: return levers.language_course_intensity;
     case LeverId::extra_rounds_public_venues: return static_cast<float>(levers.extra_rounds_public_venues);
+    case LeverId::school_mixing_share: return levers.school_mixing_share;
   }
   return 0.0f;
 }
@@ -80,11 +70,13 @@ TEST(PolicyKinds, EveryEffectStatesWhereItsValueComesFrom) {
   }
 }
 
-TEST(PolicyKinds, SchoolMixingIsNotModelledYetAndSaysWhy) {
-  const PolicyKindInfo& info = policy_kind_info(PolicyKind::school_mixing);
-  EXPECT_FALSE(info.modelled());
-  EXPECT_TRUE(info.effects.empty());
-  EXPECT_FALSE(info.not_modelled_reason.empty());
+TEST(PolicyKinds, OnlyKindsThatActOnResidentsMayTargetGroups) {
+  EXPECT_TRUE(policy_kind_can_target_groups(PolicyKind::language_courses));
+  EXPECT_TRUE(policy_kind_can_target_groups(PolicyKind::anti_discrimination_enforcement));
+  EXPECT_TRUE(policy_kind_can_target_groups(PolicyKind::school_mixing));
+  EXPECT_FALSE(policy_kind_can_target_groups(PolicyKind::mixing_events));
+  EXPECT_FALSE(policy_kind_can_target_groups(PolicyKind::intercultural_programming));
+  EXPECT_FALSE(policy_kind_can_target_groups(PolicyKind::commitment));
 }
 
 TEST(PolicySchedule, EachKindAtFullIntensitySetsItsLeversToTheirFullValues) {
