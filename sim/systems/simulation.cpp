@@ -252,7 +252,7 @@ void Simulation::step_day(RunObserver& observer) {
   day_tally_.reset(world_.residents.group_count);
   {
     ScopedTimer timer(profile_, profile_friend_meetings_);
-    run_friend_meetings(config_, world_, day_, day_tally_);
+    friend_meetings_.run(config_, world_, day_, day_tally_);
   }
   for (int slot = 0; slot < slots_per_day; ++slot) {
     run_slot(slot, weekday);

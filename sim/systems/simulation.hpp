@@ -14,6 +14,7 @@
 #include "systems/daily_metrics.hpp"
 #include "systems/encounters.hpp"
 #include "systems/events.hpp"
+#include "systems/friend_meetings.hpp"
 #include "systems/indicators.hpp"
 #include "systems/labour.hpp"
 #include "systems/monthly_metrics.hpp"
@@ -89,6 +90,7 @@ class Simulation {
   EncounterSystem encounters_;
   ParticipationSystem participation_;  // civic forums: who attends, in the leisure slot
   EventSystem events_;                 // scheduled media events, at the start of their day
+  FriendMeetingSystem friend_meetings_;  // daily: a seventh of the residents visit their friends
   LabourSystem labour_;                // monthly job losses and job search
   ServiceSystem services_;             // monthly public-service contacts, recovery of institutional trust
   RelocationSystem relocation_;        // monthly residential moves

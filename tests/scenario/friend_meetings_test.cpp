@@ -38,11 +38,12 @@ struct TiedCity {
 
 TEST(FriendMeetings, FullStrengthFriendsOfTwoGroupsMeetOnceAWeekAndGainTrust) {
   TiedCity city(1.0f);
+  FriendMeetingSystem meetings;
   ASSERT_FALSE(city.pairs.empty());
   const std::vector<float> before = city.world.residents.trust;
   EncounterTally tally;
   tally.reset(2);
-  for (int day = 1; day <= 7; ++day) run_friend_meetings(city.config, city.world, day, tally);
+  for (int day = 1; day <= 7; ++day) meetings.run(city.config, city.world, day, tally);
   EXPECT_EQ(tally.positive, static_cast<std::int64_t>(city.pairs.size())) << "one meeting per pair, not one per side";
   for (auto [a, b] : city.pairs) {
     EXPECT_GT(city.trust(a, 1), before[a * 2 + 1]);
@@ -54,11 +55,12 @@ TEST(FriendMeetings, FullStrengthFriendsOfTwoGroupsMeetOnceAWeekAndGainTrust) {
 
 TEST(FriendMeetings, EachDayOfTheWeekCarriesAboutASeventhOfTheMeetings) {
   TiedCity city(1.0f);
+  FriendMeetingSystem meetings;
   std::vector<std::int64_t> per_day;
   for (int day = 0; day <= 7; ++day) {
     EncounterTally tally;
     tally.reset(2);
-    run_friend_meetings(city.config, city.world, day, tally);
+    meetings.run(city.config, city.world, day, tally);
     per_day.push_back(tally.positive);
   }
   EXPECT_EQ(per_day[0], 0) << "no meetings on the first day";
@@ -68,21 +70,23 @@ TEST(FriendMeetings, EachDayOfTheWeekCarriesAboutASeventhOfTheMeetings) {
 
 TEST(FriendMeetings, WeakTiesMeetInProportionToTheirStrength) {
   TiedCity city(0.2f);
+  FriendMeetingSystem meetings;
   EncounterTally tally;
   tally.reset(2);
   const int weeks = 50;
-  for (int day = 1; day <= 7 * weeks; ++day) run_friend_meetings(city.config, city.world, day, tally);
+  for (int day = 1; day <= 7 * weeks; ++day) meetings.run(city.config, city.world, day, tally);
   const double meetings_per_pair_week = static_cast<double>(tally.positive) / static_cast<double>(city.pairs.size() * weeks);
   EXPECT_NEAR(meetings_per_pair_week, 0.2, 0.02);
 }
 
 TEST(FriendMeetings, SwitchedOffByTheKey) {
   TiedCity city(1.0f);
+  FriendMeetingSystem meetings;
   city.config.encounters.friend_meetings_per_week = 0.0f;
   const std::vector<float> before = city.world.residents.trust;
   EncounterTally tally;
   tally.reset(2);
-  for (int day = 1; day <= 7; ++day) run_friend_meetings(city.config, city.world, day, tally);
+  for (int day = 1; day <= 7; ++day) meetings.run(city.config, city.world, day, tally);
   EXPECT_EQ(tally.positive, 0);
   EXPECT_EQ(city.world.residents.trust, before);
 }
