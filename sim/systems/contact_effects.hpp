@@ -54,6 +54,7 @@ inline void strengthen_tie(Population& residents, std::uint32_t self, std::uint3
   }
   ids[slot] = other;
   strength[slot] = new_tie_strength;
+  residents.tie_group[static_cast<std::size_t>(self) * tie_slots + static_cast<std::size_t>(slot)] = residents.group[other];
 }
 
 }  // namespace convivia

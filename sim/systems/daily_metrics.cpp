@@ -62,10 +62,8 @@ void DailyMetrics::compute(const World& world, const std::vector<double>& group_
           outgroup_trust[i] = outgroup;
           for (std::size_t h = 0; h < group_count; ++h) sums.trust[g * group_count + h] += trust[h];
           bool cross_tie = false;
-          for (int k = 0; k < tie_slots; ++k) {
-            const std::uint32_t other = residents.tie_resident[i * tie_slots + static_cast<std::size_t>(k)];
-            cross_tie |= other != no_resident && residents.group[other] != g;
-          }
+          for (std::size_t tie = i * tie_slots; tie < (i + 1) * tie_slots; ++tie)
+            cross_tie |= residents.tie_resident[tie] != no_resident && residents.tie_group[tie] != g;
           sums.residents[g] += 1;
           sums.diverse[g] += outgroup >= diversity_threshold ? 1 : 0;
           sums.cross_tie[g] += cross_tie ? 1 : 0;

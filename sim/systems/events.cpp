@@ -15,8 +15,8 @@ constexpr std::size_t grain = 8192;
 
 bool has_tie_into(const Population& residents, std::size_t i, std::uint8_t group) {
   for (int k = 0; k < tie_slots; ++k) {
-    const std::uint32_t other = residents.tie_resident[i * tie_slots + static_cast<std::size_t>(k)];
-    if (other != no_resident && residents.group[other] == group) return true;
+    const std::size_t tie = i * tie_slots + static_cast<std::size_t>(k);
+    if (residents.tie_resident[tie] != no_resident && residents.tie_group[tie] == group) return true;
   }
   return false;
 }

@@ -38,6 +38,7 @@ void FriendMeetingSystem::run(const ScenarioConfig& config, World& world, int da
       for (; i < end; i += days_per_week) {
         const std::uint32_t* ties = residents.tie_resident.data() + i * tie_slots;
         const float* strength = residents.tie_strength.data() + i * tie_slots;
+        const std::uint8_t* friend_group = residents.tie_group.data() + i * tie_slots;
         std::optional<RandomStream> random;  // made only for residents who visit a friend this week
         for (int k = 0; k < tie_slots; ++k) {
           const std::uint32_t friend_id = ties[k];
@@ -46,7 +47,7 @@ void FriendMeetingSystem::run(const ScenarioConfig& config, World& world, int da
                                       static_cast<std::uint32_t>(i));
           if (random->uniform() >= strength[k] * per_week) continue;
           const std::uint8_t own = residents.group[i];
-          const std::uint8_t other = residents.group[friend_id];
+          const std::uint8_t other = friend_group[k];
           block.visits.push_back({static_cast<std::uint32_t>(i), own, other});
           block.visits.push_back({friend_id, other, own});
           if (own == other) continue;

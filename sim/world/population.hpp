@@ -29,6 +29,8 @@ struct Population {
   std::vector<std::uint32_t> fixed_venue;   // school (children) or workplace (employed adults), or no_venue
   std::vector<std::uint32_t> tie_resident;  // [resident][slot], no_resident if free
   std::vector<float> tie_strength;          // [resident][slot]
+  std::vector<std::uint8_t> tie_group;      // [resident][slot]: the tied resident's group, kept with the tie so
+                                            // indicators and meetings need not look the friend up
   std::vector<float> language;              // proficiency in the majority language, [0,1]
 
   // Cold.

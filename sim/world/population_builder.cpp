@@ -142,6 +142,7 @@ PopulationBuild build_population(const ScenarioConfig& config, CityPlan& plan) {
   residents.fixed_venue.assign(resident_count, 0xffffffffu);
   residents.tie_resident.assign(resident_count * tie_slots, no_resident);
   residents.tie_strength.assign(resident_count * tie_slots, 0.0f);
+  residents.tie_group.assign(resident_count * tie_slots, 0);
   residents.language.resize(resident_count);
   residents.age_class.resize(resident_count);
   residents.employed.assign(resident_count, 0);

@@ -189,7 +189,9 @@ TEST(Arrivals, NoTiePointsToARecycledResident) {
   // Every resident has four ties to others spread over the city.
   for (std::uint32_t i = 0; i < n; ++i)
     for (int k = 0; k < tie_slots; ++k) {
-      residents.tie_resident[static_cast<std::size_t>(i) * tie_slots + static_cast<std::size_t>(k)] = (i * 7919u + 13u * static_cast<std::uint32_t>(k + 1)) % n;
+      const std::uint32_t other = (i * 7919u + 13u * static_cast<std::uint32_t>(k + 1)) % n;
+      residents.tie_resident[static_cast<std::size_t>(i) * tie_slots + static_cast<std::size_t>(k)] = other;
+      residents.tie_group[static_cast<std::size_t>(i) * tie_slots + static_cast<std::size_t>(k)] = residents.group[other];
       residents.tie_strength[static_cast<std::size_t>(i) * tie_slots + static_cast<std::size_t>(k)] = 0.5f;
     }
   ResidentTurnover turnover(s.config);

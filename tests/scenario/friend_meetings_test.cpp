@@ -25,8 +25,10 @@ struct TiedCity {
     for (std::size_t k = 0; k < std::min(group0.size(), group1.size()); ++k) {
       const std::uint32_t a = group0[k], b = group1[k];
       r.tie_resident[a * tie_slots] = b;
+      r.tie_group[a * tie_slots] = 1;
       r.tie_strength[a * tie_slots] = strength;
       r.tie_resident[b * tie_slots] = a;
+      r.tie_group[b * tie_slots] = 0;
       r.tie_strength[b * tie_slots] = strength;
       r.trust[a * 2 + 1] = 0.5f;  // room to gain
       r.trust[b * 2 + 0] = 0.5f;

@@ -171,6 +171,7 @@ TEST(MediaEvents, ResidentsWithTiesToTheGroupLoseLess) {
     if (r.group[i] != 0 || r.trust[i * 2 + 1] <= 0.0f) continue;  // a relative loss needs some trust to lose
     if (i % 2 == 0) {
       r.tie_resident[i * tie_slots] = some_minority;
+      r.tie_group[i * tie_slots] = 1;
       tied.push_back(i);
     } else {
       untied.push_back(i);

@@ -13,6 +13,9 @@ Population residents_with_free_ties(std::size_t count) {
   Population residents;
   residents.tie_resident.assign(count * tie_slots, no_resident);
   residents.tie_strength.assign(count * tie_slots, 0.0f);
+  residents.tie_group.assign(count * tie_slots, 0);
+  residents.group.assign(count, 0);
+  for (std::size_t i = 0; i < count; i += 2) residents.group[i] = 1;
   return residents;
 }
 
@@ -37,6 +40,13 @@ TEST(Ties, AFullSetReplacesItsWeakestTie) {
   EXPECT_EQ(std::count(ties.begin(), ties.end(), 1u), 0);
   EXPECT_EQ(std::count(ties.begin(), ties.end(), 9u), 1);
   EXPECT_EQ(std::count(ties.begin(), ties.end(), 4u), 1);
+}
+
+TEST(Ties, EachTieKeepsTheGroupOfTheTiedResident) {
+  Population residents = residents_with_free_ties(10);
+  for (std::uint32_t other = 1; other <= tie_slots + 1; ++other) strengthen_tie(residents, 0, other);
+  for (std::size_t k = 0; k < tie_slots; ++k)
+    EXPECT_EQ(residents.tie_group[k], residents.group[residents.tie_resident[k]]) << "slot " << k;
 }
 
 TEST(Ties, AFreedSlotBeforeAnExistingTieDoesNotDuplicateIt) {
