@@ -47,6 +47,7 @@ void print_headline_table(std::FILE* out, const Simulation& simulation) {
   row("mean institutional trust (0-1)", fmt::format("{:.3f}", d.mean_institutional_trust));
   row("multigroup dissimilarity D, blocks (last month)", fmt::format("{:.3f}", m.city_by_cell.multigroup_dissimilarity));
   row("Theil's H, blocks (last month)", fmt::format("{:.3f}", m.city_by_cell.theil_h));
+  row("multigroup dissimilarity D, pupils over schools (last month)", fmt::format("{:.3f}", m.city_by_school.multigroup_dissimilarity));
   row("households moved (last month)", fmt::format("{}", m.households_moved));
   row("residents arrived in the last 12 months", fmt::format("{:.1f}%", m.newcomer_share * 100.0));
   row("conflicts per 1000 residents (last month)", format_or_dash(m.conflicts_per_1000_residents, "{:.2f}"));
@@ -87,6 +88,7 @@ std::string summary_json(const Simulation& simulation, double wall_seconds) {
   j["multigroup_dissimilarity"] = m.city_by_cell.multigroup_dissimilarity;
   j["theil_h"] = m.city_by_cell.theil_h;
   j["multigroup_dissimilarity_by_district"] = m.city_by_district.multigroup_dissimilarity;
+  j["school_multigroup_dissimilarity"] = m.city_by_school.multigroup_dissimilarity;
   j["households_moved_last_month"] = m.households_moved;
   j["newcomer_share"] = m.newcomer_share;
   j["conflicts_per_1000_residents"] = m.conflicts_per_1000_residents;  // NaN (null) until a month has ended

@@ -481,7 +481,7 @@ struct Hdf5RunWriter::Impl {
   // Monthly.
   Handle monthly_group;
   Series month;
-  SegregationSeries by_cell, by_district;
+  SegregationSeries by_cell, by_district, by_school;
   std::vector<Series> district_real_series;
   Series district_residents_by_group;
   std::vector<Series> monthly_real_series, monthly_count_series;
@@ -513,7 +513,7 @@ struct Hdf5RunWriter::Impl {
                                    &sample_venue, &sample_outgroup_trust,
                                    &culture_overlap, &cohesion_dimensions,
                                    &policy_annual_cost, &policy_cumulative_cost};
-    for (SegregationSeries* indices : {&by_cell, &by_district}) {
+    for (SegregationSeries* indices : {&by_cell, &by_district, &by_school}) {
       for (Series* s : {&indices->dissimilarity, &indices->multigroup_dissimilarity, &indices->theil_h,
                         &indices->isolation, &indices->exposure}) {
         series.push_back(s);
@@ -531,7 +531,7 @@ struct Hdf5RunWriter::Impl {
   void close_all() noexcept {
     for (Series* series : all_series()) series->close();
     for (Handle* handle :
-         {&by_cell.group, &by_district.group, &daily_group, &monthly_group, &samples_group, &policies_group, &group_scale,
+         {&by_cell.group, &by_district.group, &by_school.group, &daily_group, &monthly_group, &samples_group, &policies_group, &group_scale,
           &target_group_scale, &district_scale, &sample_scale, &venue_scale, &x_scale, &y_scale}) {
       handle->reset();
     }
@@ -858,7 +858,8 @@ void Hdf5RunWriter::Impl::create_series() {
   const hid_t monthly = monthly_group.get();
   month = Series::create<std::int32_t>(monthly, "month", {month_axis}, month_block, "1", "month index (0 for day 0)");
   for (auto [indices, name, units_name] : {std::tuple{&by_cell, "city_by_cell", "inhabited cells"},
-                                           std::tuple{&by_district, "city_by_district", "districts"}}) {
+                                           std::tuple{&by_district, "city_by_district", "districts"},
+                                           std::tuple{&by_school, "city_by_school", "schools (their pupils)"}}) {
     indices->group = create_group(monthly, name);
     const hid_t g = indices->group.get();
     hdf5::write_string_attribute(g, "spatial_units", units_name);
@@ -942,7 +943,8 @@ void Hdf5RunWriter::Impl::add_month(const MonthlyIndicators& monthly) {
   month_day.append_value<std::int32_t>(monthly.day);
   month.append_value<std::int32_t>(monthly.month);
   for (auto [series, indices] :
-       {std::pair{&by_cell, &monthly.city_by_cell}, std::pair{&by_district, &monthly.city_by_district}}) {
+       {std::pair{&by_cell, &monthly.city_by_cell}, std::pair{&by_district, &monthly.city_by_district},
+        std::pair{&by_school, &monthly.city_by_school}}) {
     series->dissimilarity.append(
         row_or_fill(indices->dissimilarity, group_count, real_scratch, not_recorded, "dissimilarity"));
     series->multigroup_dissimilarity.append_value(indices->multigroup_dissimilarity);
@@ -977,7 +979,7 @@ void Hdf5RunWriter::Impl::finish(int days_run) {
   }
   hdf5::write_int_attribute(file.get(), "days_run", days_run);
   for (Series* series : all_series()) series->close();
-  for (Handle* handle : {&by_cell.group, &by_district.group, &daily_group, &monthly_group, &samples_group, &policies_group, &group_scale,
+  for (Handle* handle : {&by_cell.group, &by_district.group, &by_school.group, &daily_group, &monthly_group, &samples_group, &policies_group, &group_scale,
                          &target_group_scale, &district_scale, &sample_scale, &venue_scale, &x_scale, &y_scale}) {
     handle->reset();
   }

@@ -14,7 +14,7 @@
 namespace convivia {
 namespace {
 
-constexpr std::array<HeadlineIndicator, 13> indicators{{
+constexpr std::array<HeadlineIndicator, 14> indicators{{
     {"diversity_resource_share", "residents who regard diversity as a resource", "daily/diversity_resource_share",
      IndicatorSource::daily, true},
     {"generalised_trust", "generalised trust (0-10)", "daily/generalised_trust", IndicatorSource::daily, false},
@@ -33,6 +33,8 @@ constexpr std::array<HeadlineIndicator, 13> indicators{{
     {"multigroup_dissimilarity", "multigroup dissimilarity D, blocks (month)", "monthly/city_by_cell/multigroup_dissimilarity",
      IndicatorSource::monthly, false},
     {"theil_h", "Theil's H, blocks (month)", "monthly/city_by_cell/theil_h", IndicatorSource::monthly, false},
+    {"school_multigroup_dissimilarity", "multigroup dissimilarity D of pupils, schools (month)",
+     "monthly/city_by_school/multigroup_dissimilarity", IndicatorSource::monthly, false},
     {"cohesion_index", "cohesion index (0-100, month)", "monthly/cohesion_index", IndicatorSource::monthly, false},
 }};
 

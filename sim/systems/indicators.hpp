@@ -69,6 +69,7 @@ struct MonthlyIndicators {
   int month = 0;
   SegregationIndices city_by_cell;      // units: inhabited cells (blocks)
   SegregationIndices city_by_district;  // units: districts
+  SegregationIndices city_by_school;    // units: schools, counting their pupils (children placed there)
   // Per district (index = district).
   std::vector<std::int64_t> district_residents_by_group;  // district_count * group_count
   std::vector<double> district_diversity_resource_share;

@@ -42,6 +42,24 @@ void district_diversity_and_trust(std::size_t group_count, MonthlyIndicators& ou
 
 }  // namespace
 
+SegregationIndices MonthlyMetrics::school_segregation(const World& world) {
+  const Population& residents = world.residents;
+  const auto group_count = static_cast<std::size_t>(residents.group_count);
+  if (school_index_.size() != world.venues.size()) {
+    school_index_.assign(world.venues.size(), no_school);
+    school_count_ = 0;
+    for (std::size_t v = 0; v < world.venues.size(); ++v)
+      if (world.venues.kind[v] == VenueKind::school) school_index_[v] = static_cast<std::uint32_t>(school_count_++);
+  }
+  school_counts_.assign(school_count_ * group_count, 0);
+  for (std::size_t i = 0; i < residents.size(); ++i) {
+    if (residents.age_class[i] != static_cast<std::uint8_t>(AgeClass::child) || residents.fixed_venue[i] == no_venue) continue;
+    const std::uint32_t school = school_index_[residents.fixed_venue[i]];
+    if (school != no_school) ++school_counts_[school * group_count + residents.group[i]];
+  }
+  return compute_segregation(school_counts_, school_count_, group_count);
+}
+
 void MonthlyMetrics::compute(const World& world, const std::vector<double>& group_weights,
                              const std::vector<float>& outgroup_trust, float diversity_threshold, int day,
                              MonthlyIndicators& out) {
@@ -67,6 +85,7 @@ void MonthlyMetrics::compute(const World& world, const std::vector<double>& grou
       out.district_residents_by_group[static_cast<std::size_t>(d) * group_count + g] += cell_counts_[cell * group_count + g];
   }
   out.city_by_district = compute_segregation(out.district_residents_by_group, district_count, group_count);
+  out.city_by_school = school_segregation(world);
 
   // Per district, segregation over the district's own cells.
   std::vector<std::vector<std::int64_t>> district_cell_counts(district_count);

@@ -117,6 +117,11 @@ TEST(SchoolMixing, ControlledChoiceMixesTheSchoolsOfASegregatedCity) {
   const double after = school_isolation(mixing->world());
   EXPECT_GT(before, 0.6) << "the test city should start with segregated schools";
   EXPECT_LT(after, before - 0.03) << "isolation at school: baseline " << before << ", with controlled choice " << after;
+  // The monthly indicator of pupils' segregation over schools sees it too.
+  const double d_before = baseline->last_monthly().city_by_school.multigroup_dissimilarity;
+  const double d_after = mixing->last_monthly().city_by_school.multigroup_dissimilarity;
+  EXPECT_GT(d_before, 0.2);
+  EXPECT_LT(d_after, d_before - 0.05) << "school dissimilarity: baseline " << d_before << ", with controlled choice " << d_after;
 }
 
 }  // namespace
