@@ -609,7 +609,14 @@ std::vector<GroupKey> make_group_keys() {
                           "city-wide share of residents (synthetic cities); shares are normalised to sum 1",
                           "required for synthetic cities"));
   k.push_back(bool_key<G>("speaks_language", [](auto& g) -> auto& { return g.speaks_language; },
-                          "speaks the city's majority language at arrival", "most residents do"));
+                          "members speak the city's majority language (at the start and, unless "
+                          "newcomers_speak_language is false, on arrival)",
+                          "most residents do"));
+  k.push_back(bool_key<G>("newcomers_speak_language", [](auto& g) -> auto& { return g.newcomers_speak_language; },
+                          "members who arrive during the run speak the majority language (false: they arrive as "
+                          "learners, with population.language_proficiency_newcomers, even if the registered "
+                          "population of the group speaks it)",
+                          "true: newcomers are like the group's registered members"));
   k.push_back(real_key<G>("arrival_rate_per_year", [](auto& g) -> auto& { return g.arrival_rate_per_year; },
                           closed(0, 1),
                           "weight of the group among arriving households: the city's housing is full, so arrivals "
@@ -904,6 +911,10 @@ std::string reference_tables_markdown() {
   md += "| Key | Type | Default | Allowed | Meaning | Default from |\n|---|---|---|---|---|---|\n";
   const PolicyConfig policy_defaults;
   for (const PolicyKey& spec : policy_keys()) row(spec.key, spec, toml_literal(spec.get(policy_defaults)));
+  md += "| `districts` | array of strings | `[]` | ids or names of the city's districts | target districts; empty: every "
+        "district (docs/policies.md, \"Targets\") | empty: the whole city |\n";
+  md += "| `groups` | array of strings | `[]` | names of [[groups]]; not for policies acting on venues, nor commitment | "
+        "target groups; empty: every group | empty: every group |\n";
   md += "\n### Venue defaults per kind\n\n";
   md += "| Kind | per_1000_residents | capacity | slots | weekdays | cooperation | attractiveness | rounds | Why |\n";
   md += "|---|---|---|---|---|---|---|---|---|\n";

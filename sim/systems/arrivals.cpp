@@ -76,6 +76,9 @@ void ArrivalsSystem::run(const ScenarioConfig& config, World& world, const Lever
       }
       if (child && residents.fixed_venue[i] != no_venue) --load[residents.fixed_venue[i]];
       turnover.recycle(config, residents, i, new_group, random);
+      // People arriving from abroad may not yet speak the language their group's residents speak.
+      if (!config.groups[new_group].newcomers_speak_language)
+        residents.language[i] = std::min(residents.language[i], config.population.language_proficiency_newcomers);
       residents.employed[i] = 0;
       residents.fixed_venue[i] = no_venue;
       if (child) {

@@ -19,10 +19,11 @@ struct GroupConfig {
   std::string name;
   std::string colour = "#888888";     // "#rrggbb", used by the viewer and reports
   double share = 0.0;                 // city-wide share of residents (synthetic cities); normalised
-  bool speaks_language = true;        // speaks the city's majority language at arrival
+  bool speaks_language = true;        // members at the start speak the city's majority language
   double arrival_rate_per_year = 0.0; // weight of the group among arrivals: newcomers are drawn in proportion
                                       // to arrival_rate_per_year * group size; their total equals departures
   double departure_rate_per_year = 0.0;  // share of the group's households leaving the city per year
+  bool newcomers_speak_language = true;  // members arriving during the run speak it (if speaks_language too)
 };
 
 struct RunConfig {

@@ -149,6 +149,22 @@ TEST(Arrivals, NewcomerShareCountsTheLastTwelveMonthsOfArrivals) {
   EXPECT_GT(recorder.months.back().newcomer_share, 0.0);
 }
 
+// A group whose registered members speak the language can still receive newcomers who do not.
+TEST(Arrivals, NewcomersCanArriveAsLearnersInAGroupThatSpeaksTheLanguage) {
+  const std::string city = city_with_rates(0.5, 0.0, 0.0, 1.0, /*minority_speaks=*/true);
+  for (const bool newcomers_speak : {true, false}) {
+    TestCity s = make_city(city);
+    s.config.groups[1].newcomers_speak_language = newcomers_speak;
+    ResidentTurnover turnover(s.config);
+    ArrivalsSystem arrivals(s.config);
+    arrivals.run(s.config, s.world, Levers{}, 0, turnover);
+    ASSERT_GT(arrivals.newcomers().size(), 100u);
+    const float expected = newcomers_speak ? s.config.population.language_proficiency_speakers
+                                           : s.config.population.language_proficiency_newcomers;
+    for (std::uint32_t i : arrivals.newcomers()) ASSERT_EQ(s.world.residents.language[i], expected) << newcomers_speak;
+  }
+}
+
 TEST(Arrivals, NewcomersOfANonSpeakingGroupStartLowAndCoursesRaiseThem) {
   TestCity s = make_city(city_with_rates(0.5, 0.0, 0.0, 1.0, /*minority_speaks=*/false));
   ResidentTurnover turnover(s.config);
