@@ -23,7 +23,8 @@ struct PolicyReach {
 class LeverMap {
  public:
   // The same levers everywhere (systems under test, and days without targeted policies).
-  LeverMap(const Levers& everywhere = Levers{}) : table_{everywhere} {}  // NOLINT: implicit on purpose
+  // Implicit, so that tests can hand a system plain Levers.
+  LeverMap(const Levers& everywhere = Levers{}) : table_{everywhere} {}
 
   // Levers of `day` for every (district, group): `base` with each active policy applied where it
   // reaches (reach[k] belongs to policies[k]). Recomputes only when the set of active policies
