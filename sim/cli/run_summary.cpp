@@ -47,7 +47,7 @@ void print_headline_table(std::FILE* out, const Simulation& simulation) {
   row("mean institutional trust (0-1)", fmt::format("{:.3f}", d.mean_institutional_trust));
   row("multigroup dissimilarity D, blocks (last month)", fmt::format("{:.3f}", m.city_by_cell.multigroup_dissimilarity));
   row("Theil's H, blocks (last month)", fmt::format("{:.3f}", m.city_by_cell.theil_h));
-  row("multigroup dissimilarity D, pupils over schools (last month)", fmt::format("{:.3f}", m.city_by_school.multigroup_dissimilarity));
+  row("multigroup dissimilarity D, schools (last month)", fmt::format("{:.3f}", m.city_by_school.multigroup_dissimilarity));
   row("households moved (last month)", fmt::format("{}", m.households_moved));
   row("residents arrived in the last 12 months", fmt::format("{:.1f}%", m.newcomer_share * 100.0));
   row("conflicts per 1000 residents (last month)", format_or_dash(m.conflicts_per_1000_residents, "{:.2f}"));
