@@ -2,6 +2,7 @@
 #include "cli/compare_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/segregation_command.hpp"
+#include "cli/sweep_command.hpp"
 #include "cli/validate_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
       "  convivia segregation scenarios/data/berlin/districts.csv --ignore district_name --ignore total\n"
       "                                               segregation indices of a census table (no simulation)\n"
       "  convivia compare base.h5 policy.h5           headline indicators of two runs side by side\n"
+      "  convivia sweep run SWEEP.toml -o DIR         a parameter sweep (plan, run, slurm, collect: docs/sweeps.md)\n"
       "  convivia run --help                          all options of a run\n"
       "\nScenario keys are documented in docs/scenario-reference.md, output files in docs/output-format.md.");
 
@@ -33,6 +35,8 @@ int main(int argc, char** argv) {
   convivia::add_segregation_command(app, segregation_options);
   convivia::CompareOptions compare_options;
   convivia::add_compare_command(app, compare_options);
+  convivia::SweepOptions sweep_options;
+  convivia::add_sweep_command(app, sweep_options);
 
   try {
     app.parse(argc, argv);
@@ -44,6 +48,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("validate")) return convivia::validate_command(validate_options);
   if (app.got_subcommand("segregation")) return convivia::segregation_command(segregation_options);
   if (app.got_subcommand("compare")) return convivia::compare_command(compare_options);
+  if (app.got_subcommand("sweep")) return convivia::sweep_command(app, sweep_options);
   fmt::print("{}", app.help());
   return 0;
 }

@@ -6,6 +6,7 @@
 #include "io/hdf5_run_writer.hpp"
 
 #include "core/calendar.hpp"
+#include "io/hdf5_datasets.hpp"
 #include "io/hdf5_handles.hpp"
 #include "io/hdf5_output_file.hpp"
 #include "io/sha256.hpp"
@@ -51,123 +52,21 @@ Provenance make_provenance(std::string scenario_text, std::uint64_t seed) {
 
 namespace {
 
+using hdf5::Axis;
 using hdf5::check_id;
+using hdf5::create_dataset;
+using hdf5::describe;
+using hdf5::make_scale;
+using hdf5::write_fixed;
+using hdf5::write_strings;
 using hdf5::check_status;
 using hdf5::create_group;
 using hdf5::Handle;
 using hdf5::Types;
 using hdf5::with_path;
 
-constexpr unsigned deflate_level = 4;
 constexpr hsize_t day_block = 64;    // days or ticks buffered per write; also the chunk length in time
 constexpr hsize_t month_block = 12;  // months buffered per write
-constexpr hsize_t chunk_target_bytes = hsize_t{1} << 20;
-
-// One dimension of a dataset: its label, its dimension scale (or H5I_INVALID_HID) and its length.
-struct Axis {
-  const char* name;
-  hid_t scale;
-  hsize_t size;
-};
-
-// Chunks of at most about 1 MiB: halve the longest side until the chunk fits.
-std::vector<hsize_t> choose_chunk(std::vector<hsize_t> chunk, std::size_t element_size) {
-  for (hsize_t& side : chunk) side = std::max<hsize_t>(side, 1);
-  auto bytes = [&] {
-    hsize_t total = element_size;
-    for (hsize_t side : chunk) total *= side;
-    return total;
-  };
-  while (bytes() > chunk_target_bytes) {
-    auto longest = std::max_element(chunk.begin(), chunk.end());
-    if (*longest <= 1) break;
-    *longest = (*longest + 1) / 2;
-  }
-  return chunk;
-}
-
-void describe(hid_t object, const char* units, const char* long_name) {
-  if (units != nullptr) hdf5::write_string_attribute(object, "units", units);
-  hdf5::write_string_attribute(object, "long_name", long_name);
-}
-
-void make_scale(hid_t dataset, const char* dimension_name) {
-  check_status(H5DSset_scale(dataset, dimension_name), std::string("make dimension scale ") + dimension_name);
-}
-
-// Creates a chunked dataset; if extendible, the first dimension starts at 0 and is unlimited.
-// Scales are attached and every dimension labelled with its name.
-Handle create_dataset(hid_t parent, const char* name, hid_t file_type, std::size_t element_size,
-                      const std::vector<Axis>& axes, bool extendible, hsize_t time_chunk, bool compress) {
-  const std::string what = std::string("create dataset ") + name;
-  const int rank = static_cast<int>(axes.size());
-  std::vector<hsize_t> dims, max_dims, chunk;
-  for (const Axis& axis : axes) {
-    dims.push_back(axis.size);
-    max_dims.push_back(axis.size);
-    chunk.push_back(axis.size);
-  }
-  if (extendible) {
-    dims[0] = 0;
-    max_dims[0] = H5S_UNLIMITED;
-    chunk[0] = time_chunk;
-  }
-  chunk = choose_chunk(chunk, element_size);
-  Handle space = hdf5::dataspace(H5Screate_simple(rank, dims.data(), max_dims.data()), what);
-  Handle dcpl = hdf5::plist(H5Pcreate(H5P_DATASET_CREATE), what);
-  check_status(H5Pset_obj_track_times(dcpl.get(), false), what);
-  check_status(H5Pset_chunk(dcpl.get(), rank, chunk.data()), what);
-  if (compress) {
-    check_status(H5Pset_shuffle(dcpl.get()), what);
-    check_status(H5Pset_deflate(dcpl.get(), deflate_level), what);
-  }
-  Handle dataset =
-      hdf5::dataset(H5Dcreate2(parent, name, file_type, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT), what);
-  for (int i = 0; i < rank; ++i) {
-    const Axis& axis = axes[static_cast<std::size_t>(i)];
-    if (axis.scale >= 0) check_status(H5DSattach_scale(dataset.get(), axis.scale, static_cast<unsigned>(i)), what);
-    check_status(H5DSset_label(dataset.get(), static_cast<unsigned>(i), axis.name), what);
-  }
-  return dataset;
-}
-
-hsize_t element_count(const std::vector<Axis>& axes) {
-  hsize_t count = 1;
-  for (const Axis& axis : axes) count *= axis.size;
-  return count;
-}
-
-template <class T>
-Handle write_fixed(hid_t parent, const char* name, std::span<const T> data, const std::vector<Axis>& axes,
-                   const char* units, const char* long_name, bool is_scale = false) {
-  const std::string what = std::string("write dataset ") + name;
-  if (element_count(axes) != data.size()) throw OutputError(what + ": data size does not match its dimensions");
-  Handle dataset = create_dataset(parent, name, Types<T>::file(), sizeof(T), axes, false, 0, true);
-  if (!data.empty()) {
-    check_status(H5Dwrite(dataset.get(), Types<T>::memory(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()), what);
-  }
-  describe(dataset.get(), units, long_name);
-  if (is_scale) make_scale(dataset.get(), axes[0].name);
-  return dataset;
-}
-
-// Variable-length UTF-8 strings along one axis (not compressed: only heap references would be).
-Handle write_strings(hid_t parent, const char* name, const std::vector<std::string>& values, const Axis& axis,
-                     const char* long_name, bool is_scale = false) {
-  const std::string what = std::string("write dataset ") + name;
-  std::vector<const char*> pointers;
-  pointers.reserve(values.size());
-  for (const std::string& value : values) pointers.push_back(value.c_str());
-  Handle type = hdf5::utf8_string_type();
-  const std::vector<Axis> axes = {{axis.name, axis.scale, values.size()}};
-  Handle dataset = create_dataset(parent, name, type.get(), sizeof(char*), axes, false, 0, false);
-  if (!pointers.empty()) {
-    check_status(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), what);
-  }
-  describe(dataset.get(), nullptr, long_name);
-  if (is_scale) make_scale(dataset.get(), axis.name);
-  return dataset;
-}
 
 // An extendible dataset filled row by row along its first dimension. Rows are buffered and written
 // block_rows at a time (block_rows is also the chunk length, so each write fills whole chunks).

@@ -3,6 +3,7 @@
 #include "io/run_file_reader.hpp"
 
 #include "io/hdf5_handles.hpp"
+#include "io/hdf5_reading.hpp"
 #include "io/input_error.hpp"
 
 #include <algorithm>
@@ -13,6 +14,12 @@
 
 namespace convivia {
 namespace {
+
+using hdf5::has_link;
+using hdf5::read_dataset;
+using hdf5::read_int_attribute;
+using hdf5::read_string_attribute;
+using hdf5::read_string_dataset;
 
 constexpr std::array<HeadlineIndicator, 14> indicators{{
     {"diversity_resource_share", "residents who regard diversity as a resource", "daily/diversity_resource_share",
@@ -39,75 +46,6 @@ constexpr std::array<HeadlineIndicator, 14> indicators{{
 }};
 
 constexpr std::string_view run_conventions = "convivia-run-1";
-
-bool has_link(hid_t file, const std::string& path) {
-  // Check each level: H5Lexists fails (rather than answering no) when a parent is missing.
-  std::size_t position = 0;
-  while (true) {
-    position = path.find('/', position + 1);
-    const std::string prefix = path.substr(0, position);
-    if (H5Lexists(file, prefix.c_str(), H5P_DEFAULT) <= 0) return false;
-    if (position == std::string::npos) return true;
-  }
-}
-
-std::string read_string_attribute(hid_t object, const char* name) {
-  const std::string what = std::string("read attribute ") + name;
-  if (H5Aexists(object, name) <= 0) throw OutputError(std::string("the root attribute ") + name + " is missing");
-  hdf5::Handle attr = hdf5::attribute(H5Aopen(object, name, H5P_DEFAULT), what);
-  hdf5::Handle stored = hdf5::datatype(H5Aget_type(attr.get()), what);
-  if (H5Tget_class(stored.get()) != H5T_STRING || H5Tis_variable_str(stored.get()) <= 0)
-    throw OutputError(std::string("the root attribute ") + name + " is not a string");
-  hdf5::Handle type = hdf5::utf8_string_type();
-  char* text = nullptr;
-  hdf5::check_status(H5Aread(attr.get(), type.get(), &text), what);
-  std::string value = text != nullptr ? text : "";
-  H5free_memory(text);
-  return value;
-}
-
-std::int64_t read_int_attribute(hid_t object, const char* name) {
-  const std::string what = std::string("read attribute ") + name;
-  if (H5Aexists(object, name) <= 0) throw OutputError(std::string("the root attribute ") + name + " is missing");
-  hdf5::Handle attr = hdf5::attribute(H5Aopen(object, name, H5P_DEFAULT), what);
-  std::int64_t value = 0;
-  hdf5::check_status(H5Aread(attr.get(), H5T_NATIVE_INT64, &value), what);
-  return value;
-}
-
-// A whole numeric dataset converted to `memory_type`, and its dimensions.
-template <class T>
-std::vector<T> read_dataset(hid_t file, const std::string& path, hid_t memory_type, std::vector<hsize_t>& dims) {
-  if (!has_link(file, path)) throw OutputError("the dataset /" + path + " is missing");
-  const std::string what = "read /" + path;
-  hdf5::Handle data = hdf5::dataset(H5Dopen2(file, path.c_str(), H5P_DEFAULT), what);
-  hdf5::Handle space = hdf5::dataspace(H5Dget_space(data.get()), what);
-  const int rank = hdf5::check_id(H5Sget_simple_extent_ndims(space.get()), what);
-  dims.assign(static_cast<std::size_t>(rank), 0);
-  H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
-  hsize_t count = 1;
-  for (const hsize_t d : dims) count *= d;
-  std::vector<T> values(count);
-  if (count > 0) hdf5::check_status(H5Dread(data.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), what);
-  return values;
-}
-
-std::vector<std::string> read_string_dataset(hid_t file, const std::string& path) {
-  if (!has_link(file, path)) throw OutputError("the dataset /" + path + " is missing");
-  const std::string what = "read /" + path;
-  hdf5::Handle data = hdf5::dataset(H5Dopen2(file, path.c_str(), H5P_DEFAULT), what);
-  hdf5::Handle space = hdf5::dataspace(H5Dget_space(data.get()), what);
-  if (H5Sget_simple_extent_ndims(space.get()) != 1) throw OutputError("/" + path + " is not one-dimensional");
-  hsize_t count = 0;
-  H5Sget_simple_extent_dims(space.get(), &count, nullptr);
-  hdf5::Handle type = hdf5::utf8_string_type();
-  std::vector<char*> pointers(count, nullptr);
-  if (count > 0) hdf5::check_status(H5Dread(data.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), what);
-  std::vector<std::string> values;
-  for (char* pointer : pointers) values.emplace_back(pointer != nullptr ? pointer : "");
-  if (count > 0) H5Dvlen_reclaim(type.get(), space.get(), H5P_DEFAULT, pointers.data());
-  return values;
-}
 
 void require_length(const std::string& path, const std::vector<hsize_t>& dims, std::size_t rank, hsize_t length) {
   if (dims.size() != rank || dims[0] != length)

@@ -14,13 +14,8 @@ namespace {
 // A scale so small that no resident remains would run an empty city and report meaningless zeros.
 void check_population_not_empty(const LoadedScenario& loaded) {
   const ScenarioConfig& config = loaded.file.config;
-  double residents = static_cast<double>(config.city.synthetic.residents);
-  if (loaded.district_table) {
-    residents = 0.0;
-    for (const DistrictRecord& record : loaded.district_table->districts)
-      for (std::int64_t count : record.residents_by_group) residents += static_cast<double>(count);
-  }
-  const double simulated = residents * config.city.scale;
+  const double simulated = simulated_residents(loaded);
+  const double residents = simulated / config.city.scale;
   if (simulated < 2.0)
     throw InputError(loaded.file.path, 0, "city.scale",
                      "expected a scale that leaves at least 2 residents; " + std::to_string(static_cast<long long>(residents)) +
@@ -39,6 +34,17 @@ void check_policy_targets(const LoadedScenario& loaded) {
 }
 
 }  // namespace
+
+double simulated_residents(const LoadedScenario& loaded) {
+  const ScenarioConfig& config = loaded.file.config;
+  double residents = static_cast<double>(config.city.synthetic.residents);
+  if (loaded.district_table) {
+    residents = 0.0;
+    for (const DistrictRecord& record : loaded.district_table->districts)
+      for (std::int64_t count : record.residents_by_group) residents += static_cast<double>(count);
+  }
+  return residents * config.city.scale;
+}
 
 LoadedScenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
   LoadedScenario loaded{load_scenario_file(path, overrides), std::nullopt};

@@ -21,6 +21,9 @@ struct LoadedScenario {
 // Throws InputError for any problem with the scenario, the overrides or its data files.
 LoadedScenario load_scenario(const std::string& path, const std::vector<std::string>& overrides = {});
 
+// Residents the city will have, before rounding: the configured or imported count times city.scale.
+double simulated_residents(const LoadedScenario& scenario);
+
 // Builds the world of a loaded scenario.
 World build_world(const LoadedScenario& scenario);
 

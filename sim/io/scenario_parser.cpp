@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -105,6 +106,41 @@ std::pair<std::string, std::string> split_last(const std::string& key) {
 
 std::string join(const std::string& parent, const std::string& child) {
   return parent.empty() ? child : parent + "." + child;
+}
+
+// The arrays of tables of a scenario: [[groups]], [[events]], [[policies]].
+bool is_array_of_tables(std::string_view key) { return key == "groups" || key == "events" || key == "policies"; }
+
+// One key of one entry of an array of tables, as --set addresses it: "policies[2].intensity".
+struct EntryKey {
+  std::string array;
+  std::size_t index = 0;
+  std::string field;
+};
+
+std::optional<EntryKey> entry_key(const std::string& key) {
+  const std::size_t open = key.find('[');
+  const std::size_t close = key.find("].");
+  if (open == std::string::npos || close == std::string::npos || close <= open + 1) return std::nullopt;
+  const std::string digits = key.substr(open + 1, close - open - 1);
+  const std::string field = key.substr(close + 2);
+  if (!is_array_of_tables(key.substr(0, open)) || digits.size() > 6 || field.empty() || field.find_first_of(".[]") != std::string::npos ||
+      digits.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  return EntryKey{key.substr(0, open), static_cast<std::size_t>(std::stoul(digits)), field};
+}
+
+// How to set a whole array of tables with --set, and how to set one key of one entry.
+std::string whole_array_example(std::string_view array) {
+  if (array == "groups") return "groups=[{name=\"a\", share=1}]";
+  if (array == "events") return "events=[{day=10, kind=\"negative_media\", group=\"a\", strength=0.2}]";
+  return "policies=[{kind=\"intercultural_mediators\", intensity=1, start_day=0, annual_cost=0}]";
+}
+
+std::string entry_override_example(std::string_view array) {
+  const char* entry = array == "groups" ? "groups[0].share=0.5" : array == "events" ? "events[0].strength=0.2" : "policies[0].intensity=0.5";
+  return std::string(entry) + " (entries count from 0), or the whole array, e.g. " + whole_array_example(array);
 }
 
 // The names the parser knows, indexed for look-up and suggestions.
@@ -278,26 +314,15 @@ class ScenarioReader {
     const std::size_t equals = text.find('=');
     const std::string key = equals == std::string::npos ? "" : trim(std::string_view(text).substr(0, equals));
     if (key.empty()) fail(where, text, "expected key=value with a dotted key, e.g. city.scale=0.5");
-    if (key.rfind("groups.", 0) == 0 || key.rfind("groups[", 0) == 0) {
-      fail(where, key,
-           "entries of an array of tables such as [[groups]] cannot be addressed by index with --set; "
-           "set the whole array, e.g. groups=[{name=\"a\", share=1}], or edit the file");
-    }
     const KeyIndex& index = key_index();
+    const std::optional<EntryKey> entry = entry_key(key);
+    if (const std::string array = key.substr(0, key.find_first_of(".[")); !entry && array != key && is_array_of_tables(array)) {
+      fail(where, key, "expected one key of one entry, e.g. " + entry_override_example(array));
+    }
     if (index.sections.count(key) > 0) {
       fail(where, key, "is a table; set one of its keys, e.g. " + join(key, index.children.at(key).front()) + "=...");
     }
-    if (key.rfind("events.", 0) == 0 || key.rfind("events[", 0) == 0) {
-      fail(where, key,
-           "entries of an array of tables such as [[events]] cannot be addressed by index with --set; "
-           "set the whole array, e.g. events=[{day=10, kind=\"negative_media\", group=\"a\", strength=0.2}]");
-    }
-    if (key.rfind("policies.", 0) == 0 || key.rfind("policies[", 0) == 0) {
-      fail(where, key,
-           "entries of an array of tables such as [[policies]] cannot be addressed by index with --set; set the whole "
-           "array, e.g. policies=[{kind=\"intercultural_mediators\", intensity=1, start_day=0, annual_cost=0}]");
-    }
-    if (key != "groups" && key != "events" && key != "policies" && index.leaves.count(key) == 0) {
+    if (!entry && !is_array_of_tables(key) && index.leaves.count(key) == 0) {
       fail(where, key, "unknown key; " + index.suggestion(key));
     }
 
@@ -314,7 +339,28 @@ class ScenarioReader {
       holder = toml::table{};
       holder.insert("value", value_text);
     }
-    apply_key(key, *holder.get("value"), where, origin);
+    if (entry) {
+      apply_entry_override(*entry, *holder.get("value"), where, origin);
+    } else {
+      apply_key(key, *holder.get("value"), where, origin);
+    }
+  }
+
+  // One key of one entry ("policies[0].intensity=0.5"): the entry's other keys stay as the file (or an
+  // earlier override) gave them, and the whole array is read again with the usual checks.
+  void apply_entry_override(const EntryKey& entry, const toml::node& value, const Where& where, const Origin& origin) {
+    const std::string key = entry.array + "[" + std::to_string(entry.index) + "]." + entry.field;
+    toml::array entries = arrays_read_[entry.array];
+    if (entry.index >= entries.size()) {
+      fail(where, key,
+           entries.empty() ? "the scenario has no [[" + entry.array + "]] entries to change; set the whole array, e.g. " +
+                                 whole_array_example(entry.array)
+                           : "expected an entry index from 0 to " + std::to_string(entries.size() - 1) + ": the scenario has " +
+                                 std::to_string(entries.size()) + " [[" + entry.array + "]] entries");
+    }
+    toml::table* table = entries.get(entry.index)->as_table();
+    value.visit([&](const auto& node) { table->insert_or_assign(entry.field, node); });
+    apply_key(entry.array, entries, where, origin);
   }
 
   ScenarioConfig finish() {
@@ -367,6 +413,7 @@ class ScenarioReader {
   void read_groups(const toml::node& node, const Where& where, const Origin& origin) {
     const auto* array = node.as_array();
     if (array == nullptr) fail(where, "groups", "expected an array of tables ([[groups]]), got " + type_of(node));
+    arrays_read_["groups"] = *array;
     // Count first: nothing is sized from an unchecked number.
     if (array->size() > static_cast<std::size_t>(max_group_count)) {
       fail(where, "groups",
@@ -401,6 +448,7 @@ class ScenarioReader {
   void read_events(const toml::node& node, const Where& where, const Origin& origin) {
     const auto* array = node.as_array();
     if (array == nullptr) fail(where, "events", "expected an array of tables ([[events]]), got " + type_of(node));
+    arrays_read_["events"] = *array;
     constexpr std::size_t max_event_count = 100'000;
     if (array->size() > max_event_count) {
       fail(where, "events", "expected at most " + std::to_string(max_event_count) + " events, got " + std::to_string(array->size()));
@@ -464,6 +512,7 @@ class ScenarioReader {
   void read_policies(const toml::node& node, const Where& where, const Origin& origin) {
     const auto* array = node.as_array();
     if (array == nullptr) fail(where, "policies", "expected an array of tables ([[policies]]), got " + type_of(node));
+    arrays_read_["policies"] = *array;
     constexpr std::size_t max_policy_count = 10'000;
     if (array->size() > max_policy_count) {
       fail(where, "policies",
@@ -659,6 +708,7 @@ class ScenarioReader {
   ScenarioConfig config_;
   std::map<std::string, Where> set_at_;
   std::map<std::string, std::string> path_directory_;  // path key -> directory of the file that set it
+  std::map<std::string, toml::array> arrays_read_;      // the last [[groups]], [[events]], [[policies]] read, for entry overrides
   std::vector<Where> group_at_;
   std::vector<Where> event_group_at_;
   std::string display_path_;

@@ -351,8 +351,33 @@ TEST(ScenarioOverrides, OutOfRangeIsRejected) {
   expect_error(one_group, 0, "city.scale", "expected a number in (0, 1], got 3", {"city.scale=3"}, "--set");
 }
 
-TEST(ScenarioOverrides, GroupsCannotBeIndexed) {
-  expect_error(one_group, 0, "groups[0].share", "cannot be addressed by index", {"groups[0].share=0.5"}, "--set");
+// One key of one entry of an array of tables: the rest of the entry stays, the usual checks apply.
+const std::string two_policies =
+    one_group +
+    "[[policies]]\nkind = \"intercultural_mediators\"\nintensity = 1.0\nstart_day = 0\nannual_cost = 100\n"
+    "[[policies]]\nkind = \"mixing_events\"\nintensity = 0.5\nstart_day = 10\nend_day = 20\nannual_cost = 200\n";
+
+TEST(ScenarioOverrides, OneKeyOfAnEntryCanBeSet) {
+  const ScenarioConfig config = parse(two_policies, {"policies[1].intensity=0.25", "policies[1].start_day=5", "groups[0].share=3"});
+  ASSERT_EQ(config.policies.size(), 2u);
+  EXPECT_DOUBLE_EQ(config.policies[1].intensity, 0.25);
+  EXPECT_EQ(config.policies[1].start_day, 5);
+  EXPECT_EQ(config.policies[1].end_day, 20);
+  EXPECT_DOUBLE_EQ(config.policies[1].annual_cost_eur, 200.0);
+  EXPECT_DOUBLE_EQ(config.policies[0].intensity, 1.0);
+  EXPECT_EQ(config.groups[0].name, "locals");
+}
+
+TEST(ScenarioOverrides, EntryOverrideIsChecked) {
+  expect_error(two_policies, 0, "policies[0].intensity", "expected a number in [0, 1], got 2", {"policies[0].intensity=2"}, "--set");
+  expect_error(two_policies, 0, "policies[1].end_day", "expected end_day >= start_day", {"policies[1].start_day=30"}, "--set");
+  expect_error(two_policies, 0, "policies[0].intensty", "did you mean 'policies[0].intensity'?", {"policies[0].intensty=1"}, "--set");
+}
+
+TEST(ScenarioOverrides, EntryIndexMustExist) {
+  expect_error(two_policies, 0, "policies[2].intensity", "expected an entry index from 0 to 1", {"policies[2].intensity=1"}, "--set");
+  expect_error(one_group, 0, "events[0].strength", "has no [[events]] entries", {"events[0].strength=0.1"}, "--set");
+  expect_error(one_group, 0, "groups.share", "expected one key of one entry, e.g. groups[0].share=0.5", {"groups.share=0.5"}, "--set");
 }
 
 TEST(ScenarioOverrides, WholeGroupsArrayCanBeSet) {
