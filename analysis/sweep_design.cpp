@@ -53,12 +53,14 @@ Design latin_hypercube(const SweepFile& sweep) {
   return design;
 }
 
-// The first n points of the d-dimensional Sobol' sequence, the origin first.
-std::vector<std::vector<double>> sobol_points(std::size_t n, std::size_t d) {
+// Points skip .. skip + n - 1 of the d-dimensional Sobol' sequence. Point 0 is the origin, which
+// Boost's engine does not produce (its first point is the sequence's point 1).
+std::vector<std::vector<double>> sobol_points(std::size_t n, std::size_t d, std::size_t skip = 0) {
   boost::random::sobol engine(d);
-  std::vector<std::vector<double>> points(n, std::vector<double>(d));
-  for (std::vector<double>& point : points)
-    for (double& x : point) x = static_cast<double>(engine()) * 0x1.0p-64;
+  std::vector<std::vector<double>> points(n, std::vector<double>(d, 0.0));
+  if (skip > 1) engine.discard(static_cast<boost::uintmax_t>((skip - 1) * d));
+  for (std::size_t i = skip == 0 ? 1 : 0; i < n; ++i)
+    for (double& x : points[i]) x = static_cast<double>(engine()) * 0x1.0p-64;
   return points;
 }
 
@@ -110,7 +112,11 @@ Design morris(const SweepFile& sweep) {
 Design saltelli(const SweepFile& sweep) {
   const std::size_t k = sweep.factors.size();
   const std::size_t n = static_cast<std::size_t>(sweep.design.base_points);
-  const auto rows = sobol_points(n, 2 * k);
+  // The first points of the sequence have A_j = B_j (the origin, then 0.5 in every column), which
+  // carry no information on the indices; like SALib, start after the first 2^m >= N points.
+  std::size_t skip = 1;
+  while (skip < n) skip *= 2;
+  const auto rows = sobol_points(n, 2 * k, skip);
   Design design;
   const auto add = [&](std::vector<double> unit, std::size_t row, SaltelliMatrix matrix, int factor) {
     design.unit.push_back(std::move(unit));

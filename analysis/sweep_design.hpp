@@ -10,7 +10,8 @@
 // - saltelli: N = base_points rows of a 2k-dimensional Sobol' sequence give matrices A (first k
 //   columns) and B (last k); per row j the points are A_j, AB_j^1 .. AB_j^k (A_j with column i
 //   from B_j), B_j: N (k + 2) points, the order SALib uses, from which first-order and total Sobol'
-//   indices follow (Saltelli et al. 2010).
+//   indices follow (Saltelli et al. 2010). The rows start at point 2^m >= N of the sequence, as in
+//   SALib: its first points have A_j = B_j.
 // Random choices come from sweep_random.hpp keyed by the master seed.
 #pragma once
 
