@@ -47,7 +47,7 @@ std::string sbatch_script(const SweepFile& sweep, const SlurmLayout& layout, con
   s += fmt::format("# Slurm job array for the sweep \"{}\": {} runs in {} tasks of at most {} runs each.\n", sweep.name, layout.runs,
                    layout.tasks, layout.runs_per_task);
   s += "# Written by `convivia sweep slurm`. Submit with submit.sh beside this file, which sends the tasks as\n";
-  s += fmt::format("# {} array(s) of at most {} tasks (the cluster's maximum array size); each array adds its\n", layout.chunks.size(),
+  s += fmt::format("# {} array(s) of at most {} tasks (Slurm's MaxArraySize, or --max-array); each array adds its\n", layout.chunks.size(),
                    layout.max_array);
   s += "# CONVIVIA_TASK_OFFSET to the array index. Resubmitting redoes only runs that are not complete.\n";
   s += "# Then: convivia sweep collect " + shell_quote(directory) + " -o experiments.h5\n";
