@@ -57,6 +57,7 @@ SeriesAxis read_axis(hid_t file, hid_t dataset, unsigned dimension, hsize_t size
   if (axis.name.empty()) axis.name = scale_path.substr(scale_path.rfind('/') + 1);
   hdf5::Handle type = hdf5::datatype(H5Dget_type(scale.get()), "read scale " + scale_path);
   axis.text = H5Tget_class(type.get()) == H5T_STRING;
+  axis.integer = H5Tget_class(type.get()) == H5T_INTEGER;
   if (axis.text) {
     axis.labels = hdf5::read_string_dataset(file, scale_path);
   } else {

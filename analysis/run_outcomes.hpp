@@ -25,6 +25,7 @@ struct SeriesAxis {
   std::string name;
   std::size_t size = 0;
   bool text = false;
+  bool integer = false;             // a scale of integers (day, month_day, step, ...)
   std::vector<double> numbers;      // numeric scale
   std::vector<std::string> labels;  // string scale
   std::string units;

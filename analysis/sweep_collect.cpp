@@ -114,10 +114,16 @@ hid_t axis_scale(hid_t root, std::map<std::string, Handle>& scales, const Series
   if (const auto it = scales.find(axis.name); it != scales.end()) return it->second.get();
   const char* units = axis.units.empty() ? nullptr : axis.units.c_str();
   const std::string long_name = axis.long_name.empty() ? axis.name : axis.long_name;
-  Handle scale = axis.text ? hdf5::write_strings(root, axis.name.c_str(), axis.labels, Axis{axis.name.c_str(), H5I_INVALID_HID, axis.size},
-                                                 long_name.c_str(), true)
-                           : hdf5::write_fixed<double>(root, axis.name.c_str(), axis.numbers, {{axis.name.c_str(), H5I_INVALID_HID, axis.size}},
-                                                       units, long_name.c_str(), true);
+  const std::vector<Axis> axes = {{axis.name.c_str(), H5I_INVALID_HID, axis.size}};
+  Handle scale;
+  if (axis.text) {
+    scale = hdf5::write_strings(root, axis.name.c_str(), axis.labels, axes[0], long_name.c_str(), true);
+  } else if (axis.integer) {
+    const std::vector<std::int32_t> values(axis.numbers.begin(), axis.numbers.end());
+    scale = hdf5::write_fixed<std::int32_t>(root, axis.name.c_str(), values, axes, units, long_name.c_str(), true);
+  } else {
+    scale = hdf5::write_fixed<double>(root, axis.name.c_str(), axis.numbers, axes, units, long_name.c_str(), true);
+  }
   return scales.emplace(axis.name, std::move(scale)).first->second.get();
 }
 
