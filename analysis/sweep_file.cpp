@@ -4,6 +4,7 @@
 
 #include "io/input_error.hpp"
 #include "io/scenario_keys.hpp"
+#include "io/toml_node_type.hpp"
 #include "analysis/test_models.hpp"
 
 #include <toml++/toml.h>
@@ -94,17 +95,7 @@ class SweepReader {
 
   static std::string join(const std::string& prefix, const std::string& key) { return prefix.empty() ? key : prefix + "." + key; }
 
-  static std::string type_of(const toml::node& node) {
-    switch (node.type()) {
-      case toml::node_type::table: return "a table";
-      case toml::node_type::array: return "an array";
-      case toml::node_type::string: return "a string";
-      case toml::node_type::integer: return "an integer";
-      case toml::node_type::floating_point: return "a float";
-      case toml::node_type::boolean: return "a boolean";
-      default: return "a date or time";
-    }
-  }
+  static std::string type_of(const toml::node& node) { return toml_node_type(node); }
 
   void check_keys(const toml::table& table, const std::string& prefix, std::initializer_list<const char*> known) const {
     for (const auto& [name, node] : table) {
@@ -458,7 +449,7 @@ class SweepReader {
 
   // A TOML value as `--set` takes it: floats in their shortest exact form, strings quoted, arrays
   // and tables inline.
-  static std::string value_literal(const toml::node& node) {
+  std::string value_literal(const toml::node& node) const {
     if (const auto* array = node.as_array()) {
       std::string out = "[";
       for (std::size_t i = 0; i < array->size(); ++i) out += (i > 0 ? ", " : "") + value_literal(*array->get(i));
@@ -482,7 +473,7 @@ class SweepReader {
     if (const auto* boolean = node.as_boolean()) return boolean->get() ? "true" : "false";
     if (const auto* string = node.as_string()) return toml_literal(string->get());
     // Dates and times: no scenario key takes one.
-    throw InputError("", static_cast<int>(node.source().begin.line), "", "expected a number, string, boolean, array or table, got a date or time");
+    fail_at(line_of(node), "", "expected a number, string, boolean, array or table, got " + type_of(node));
   }
 
   std::string file_;

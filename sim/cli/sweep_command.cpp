@@ -223,7 +223,7 @@ int collect_command(const SweepOptions& options) {
 
 void add_sweep_command(CLI::App& app, SweepOptions& options) {
   CLI::App* sweep = app.add_subcommand("sweep", "Parameter sweeps: plan, run locally or on Slurm, collect (docs/sweeps.md)");
-  sweep->require_subcommand(1);
+  sweep->require_subcommand(0, 1);
   sweep->footer(
       "\nA sweep file names a base scenario, factors (scenario keys with values or ranges), a design, replicates, a master\n"
       "seed and the outcomes to keep. Start with:\n"
@@ -280,6 +280,8 @@ int sweep_command(const CLI::App& app, const SweepOptions& options) {
     if (sweep->got_subcommand("run")) return run_command(options);
     if (sweep->got_subcommand("slurm")) return slurm_command(options);
     if (sweep->got_subcommand("collect")) return collect_command(options);
+    fmt::print("{}", sweep->help());
+    return 0;
   } catch (const InputError& error) {
     fmt::print(stderr, "error: {}\n", error.what());
     return 2;

@@ -8,6 +8,7 @@
 #include "io/input_error.hpp"
 #include "io/scenario_inheritance.hpp"
 #include "io/scenario_keys.hpp"
+#include "io/toml_node_type.hpp"
 #include "policy/policy_kinds.hpp"
 
 #include <toml++/toml.h>
@@ -48,21 +49,7 @@ struct Origin {
   throw InputError(where.file, where.line, key, message);
 }
 
-std::string type_of(const toml::node& node) {
-  switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a float";
-    case toml::node_type::boolean: return "a boolean";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date-time";
-    case toml::node_type::none: break;
-  }
-  return "nothing";
-}
+std::string type_of(const toml::node& node) { return toml_node_type(node); }
 
 // Optimal string alignment distance: Levenshtein plus transposition of neighbours ("scael").
 std::size_t edit_distance(std::string_view a, std::string_view b) {

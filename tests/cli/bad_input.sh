@@ -234,8 +234,8 @@ fresh_dir
 expect_rejected "--set run.days=-3" out.h5 2 "--set" "run.days" "-3" -- run "$TINY" -o out.h5 --set run.days=-3
 
 fresh_dir
-expect_rejected "--set groups[0].share=1 (indexing an array of tables)" out.h5 2 "--set" "groups[0].share" \
-  -- run "$TINY" -o out.h5 --set 'groups[0].share=1'
+expect_rejected "--set groups[3].share=1 (an entry the scenario does not have)" out.h5 2 "--set" "groups[3].share" \
+  "entry index from 0 to 2" -- run "$TINY" -o out.h5 --set 'groups[3].share=1'
 
 fresh_dir
 expect_rejected "--days 0" out.h5 2 "--days" -- run "$TINY" -o out.h5 --days 0

@@ -37,6 +37,23 @@ from checks import check, summary as checks_summary  # noqa: E402
 from sweeps import Difference, children_of, compare_files, describe, example_text, run, write_sweep  # noqa: E402
 
 
+def check_help(convivia):
+    for args, fragments in ((["sweep", "--help"], ["plan", "run", "slurm", "collect"]),
+                            (["sweep", "run", "--help"], ["--jobs", "--shard", "--threads", "Exit status"]),
+                            (["sweep", "slurm", "--help"], ["--runs-per-task", "--max-array", "--submit"]),
+                            (["sweep", "collect", "--help"], ["h5py"]),
+                            (["--help"], ["sweep"])):
+        result = run(convivia, args)
+        missing = [fragment for fragment in fragments if fragment not in result.stdout]
+        check(result.returncode == 0 and not missing, f"convivia {' '.join(args)} exits 0 and mentions {', '.join(fragments)}",
+              describe(result))
+    result = run(convivia, ["sweep"])
+    check(result.returncode == 0 and "collect" in result.stdout and "tiny-mediators" in result.stdout,
+          "convivia sweep alone prints its help, with an example", describe(result))
+    result = run(convivia, ["sweep", "run", EXAMPLE_PATH, "-o", "/nonexistent-dir/x", "--shard", "3/3"])
+    check(result.returncode == 2 and "0 <= I < N" in result.stderr, "--shard 3/3 is refused with exit 2", describe(result))
+
+
 def check_plan(convivia, sweep, work):
     result = run(convivia, ["sweep", "plan", sweep])
     if not check(result.returncode == 0, "sweep plan exits 0", describe(result)):
@@ -129,9 +146,12 @@ def check_killed_run(convivia, work):
     while victim is None and time.time() < deadline and process.poll() is None:
         kids = children_of(process.pid)
         if kids:
-            victim = kids[0]
             time.sleep(0.2)
-            os.kill(victim, 9)
+            try:
+                os.kill(kids[0], 9)  # a run that ended meanwhile is gone: try the next one
+                victim = kids[0]
+            except ProcessLookupError:
+                pass
         else:
             time.sleep(0.02)
     stdout, stderr = process.communicate(timeout=300)
@@ -230,6 +250,9 @@ def main():
     SOURCE = os.path.abspath(sys.argv[2])
     with tempfile.TemporaryDirectory(prefix="convivia-sweep-") as work:
         sweep = write_sweep(SOURCE, work, "tiny-mediators.toml", example_text(SOURCE))
+        global EXAMPLE_PATH
+        EXAMPLE_PATH = sweep
+        check_help(convivia)
         check_plan(convivia, sweep, work)
         files = {}
         for label, extra, shards in (("jobs1", ["--jobs", "1"], None), ("jobs2", ["--jobs", "2"], None),
@@ -250,6 +273,7 @@ def main():
 
 
 SOURCE = ""
+EXAMPLE_PATH = ""
 
 if __name__ == "__main__":
     sys.exit(main())
