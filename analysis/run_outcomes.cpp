@@ -94,6 +94,18 @@ void pick(RunSeries& series, std::size_t a, std::size_t keep) {
 
 }  // namespace
 
+std::int64_t open_run_file(const std::string& path) {
+  hdf5::silence_errors();
+  const hid_t access = H5Pcreate(H5P_FILE_ACCESS);
+  if (access < 0) return -1;
+#if H5_VERSION_GE(1, 10, 7)
+  H5Pset_file_locking(access, false, true);
+#endif
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, access);
+  H5Pclose(access);
+  return file;
+}
+
 RunSeries read_outcome_series(std::int64_t file_id, const OutcomeSpec& outcome) {
   const auto file = static_cast<hid_t>(file_id);
   hdf5::silence_errors();

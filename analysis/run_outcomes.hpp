@@ -44,6 +44,11 @@ struct RunSeries {
   std::string long_name;
 };
 
+// Opens a run file read-only without HDF5's file locks (which fail on some cluster file systems;
+// run files are complete and no longer written once they have their name). Returns the hid_t, or
+// a negative value if the file cannot be opened; close it with H5Fclose.
+std::int64_t open_run_file(const std::string& path);
+
 // The outcome's series in an open run file (an HDF5 hid_t), converted to float64, with `select` applied.
 RunSeries read_outcome_series(std::int64_t file, const OutcomeSpec& outcome);
 

@@ -112,6 +112,8 @@ std::vector<std::string> submit_arrays(const SlurmLayout& layout, const std::str
     const CommandResult result = run_and_capture(argv);
     std::string output = result.output;
     while (!output.empty() && (output.back() == '\n' || output.back() == ' ')) output.pop_back();
+    if (result.exit.exit_code == 127 && jobs.empty())
+      throw OutputError("cannot run sbatch: it is not installed here; submit from a Slurm login node, or run " + script_path + " there");
     if (!result.exit.success()) {
       std::string submitted;
       for (const std::string& job : jobs) submitted += " " + job;

@@ -46,9 +46,8 @@ struct SeriesShape {
   bool seen = false;
 };
 
-std::optional<Handle> open_run_file(const std::string& path) {
-  hdf5::silence_errors();
-  const hid_t id = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+std::optional<Handle> open_run(const std::string& path) {
+  const hid_t id = open_run_file(path);
   if (id < 0) return std::nullopt;
   return Handle(id, H5Fclose);
 }
@@ -187,7 +186,7 @@ class Collector {
         continue;
       }
       const std::string path = directory_.run_file(static_cast<int>(r));
-      std::optional<Handle> file = open_run_file(path);
+      std::optional<Handle> file = open_run(path);
       if (!file) {
         states_[r].status = RunStatus::failed;
         states_[r].error = "the run file cannot be read: " + hdf5::error_detail();
@@ -396,7 +395,7 @@ class Collector {
     }
     for (std::size_t r = 0; r < runs; ++r) {
       std::optional<Handle> file;
-      if (states_[r].status == RunStatus::done && scenario_model()) file = open_run_file(directory_.run_file(static_cast<int>(r)));
+      if (states_[r].status == RunStatus::done && scenario_model()) file = open_run(directory_.run_file(static_cast<int>(r)));
       for (std::size_t i = 0; i < outcomes.size(); ++i) {
         if (!datasets[i].valid()) continue;
         std::optional<RunSeries> series;

@@ -69,8 +69,7 @@ std::vector<std::string> run_command(const SweepPlan& plan, const SweepDirectory
 
 // Every outcome of the plan read from one run file; throws InputError naming the sweep file.
 void check_outcomes(const SweepPlan& plan, const std::string& run_file) {
-  hdf5::silence_errors();
-  const hid_t id = H5Fopen(run_file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  const hid_t id = open_run_file(run_file);
   if (id < 0) throw OutputError("cannot open the run file " + run_file);
   hdf5::Handle file(id, H5Fclose);
   for (std::size_t i = 0; i < plan.sweep.outcomes.size(); ++i) {
