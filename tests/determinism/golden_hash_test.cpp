@@ -34,6 +34,11 @@ std::string city_hash(const std::string& scenario, const std::vector<std::string
 // 2000 residents, three groups, a whole 35-day run (two monthly steps).
 TEST(GoldenHash, TinyTown) { EXPECT_EQ(city_hash("scenarios/tests/tiny.toml", {}, 35), "3e713a7f57582167"); }
 
+// The same town with 13 cultural features, so culture comparisons run over several words and a tail.
+TEST(GoldenHash, TinyTownThirteenFeatures) {
+  EXPECT_EQ(city_hash("scenarios/tests/tiny.toml", {"culture.features=13"}, 35), "dd8aa9d1e19108f9");
+}
+
 // The default city (Berlin) at 0.3% of its residents: imported districts, every system of the
 // default behaviour, two monthly steps.
 TEST(GoldenHash, DefaultCitySmall) {
