@@ -361,6 +361,8 @@ constexpr DistrictReal district_reals[] = {
      "multigroup dissimilarity index within the district, over its cells"},
     {"district_theil_h", &MonthlyIndicators::district_theil_h, "1",
      "Theil's information index H within the district, over its cells"},
+    {"district_perceived_discrimination_share", &MonthlyIndicators::district_perceived_discrimination_share, "1",
+     "share of the district's residents with a discrimination event in the last 30 days"},
     {"district_diversity", &MonthlyIndicators::district_diversity, "1",
      "group entropy of the district's residents divided by its maximum, ln(group count)"},
 };

@@ -3,6 +3,7 @@
 #include "io/run_file_reader.hpp"
 
 #include "io/hdf5_handles.hpp"
+#include "io/hdf5_reading.hpp"
 #include "io/input_error.hpp"
 
 #include <algorithm>
@@ -40,87 +41,12 @@ constexpr std::array<HeadlineIndicator, 14> indicators{{
 
 constexpr std::string_view run_conventions = "convivia-run-1";
 
-bool has_link(hid_t file, const std::string& path) {
-  // Check each level: H5Lexists fails (rather than answering no) when a parent is missing.
-  std::size_t position = 0;
-  while (true) {
-    position = path.find('/', position + 1);
-    const std::string prefix = path.substr(0, position);
-    if (H5Lexists(file, prefix.c_str(), H5P_DEFAULT) <= 0) return false;
-    if (position == std::string::npos) return true;
-  }
-}
-
-std::string read_string_attribute(hid_t object, const char* name) {
-  const std::string what = std::string("read attribute ") + name;
-  if (H5Aexists(object, name) <= 0) throw OutputError(std::string("the root attribute ") + name + " is missing");
-  hdf5::Handle attr = hdf5::attribute(H5Aopen(object, name, H5P_DEFAULT), what);
-  hdf5::Handle stored = hdf5::datatype(H5Aget_type(attr.get()), what);
-  if (H5Tget_class(stored.get()) != H5T_STRING || H5Tis_variable_str(stored.get()) <= 0)
-    throw OutputError(std::string("the root attribute ") + name + " is not a string");
-  hdf5::Handle type = hdf5::utf8_string_type();
-  char* text = nullptr;
-  hdf5::check_status(H5Aread(attr.get(), type.get(), &text), what);
-  std::string value = text != nullptr ? text : "";
-  H5free_memory(text);
-  return value;
-}
-
-std::int64_t read_int_attribute(hid_t object, const char* name) {
-  const std::string what = std::string("read attribute ") + name;
-  if (H5Aexists(object, name) <= 0) throw OutputError(std::string("the root attribute ") + name + " is missing");
-  hdf5::Handle attr = hdf5::attribute(H5Aopen(object, name, H5P_DEFAULT), what);
-  std::int64_t value = 0;
-  hdf5::check_status(H5Aread(attr.get(), H5T_NATIVE_INT64, &value), what);
-  return value;
-}
-
-// A whole numeric dataset converted to `memory_type`, and its dimensions.
-template <class T>
-std::vector<T> read_dataset(hid_t file, const std::string& path, hid_t memory_type, std::vector<hsize_t>& dims) {
-  if (!has_link(file, path)) throw OutputError("the dataset /" + path + " is missing");
-  const std::string what = "read /" + path;
-  hdf5::Handle data = hdf5::dataset(H5Dopen2(file, path.c_str(), H5P_DEFAULT), what);
-  hdf5::Handle space = hdf5::dataspace(H5Dget_space(data.get()), what);
-  const int rank = hdf5::check_id(H5Sget_simple_extent_ndims(space.get()), what);
-  dims.assign(static_cast<std::size_t>(rank), 0);
-  H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
-  hsize_t count = 1;
-  for (const hsize_t d : dims) count *= d;
-  std::vector<T> values(count);
-  if (count > 0) hdf5::check_status(H5Dread(data.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), what);
-  return values;
-}
-
-std::vector<std::string> read_string_dataset(hid_t file, const std::string& path) {
-  if (!has_link(file, path)) throw OutputError("the dataset /" + path + " is missing");
-  const std::string what = "read /" + path;
-  hdf5::Handle data = hdf5::dataset(H5Dopen2(file, path.c_str(), H5P_DEFAULT), what);
-  hdf5::Handle space = hdf5::dataspace(H5Dget_space(data.get()), what);
-  if (H5Sget_simple_extent_ndims(space.get()) != 1) throw OutputError("/" + path + " is not one-dimensional");
-  hsize_t count = 0;
-  H5Sget_simple_extent_dims(space.get(), &count, nullptr);
-  hdf5::Handle type = hdf5::utf8_string_type();
-  std::vector<char*> pointers(count, nullptr);
-  if (count > 0) hdf5::check_status(H5Dread(data.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), what);
-  std::vector<std::string> values;
-  for (char* pointer : pointers) values.emplace_back(pointer != nullptr ? pointer : "");
-  if (count > 0) H5Dvlen_reclaim(type.get(), space.get(), H5P_DEFAULT, pointers.data());
-  return values;
-}
-
-void require_length(const std::string& path, const std::vector<hsize_t>& dims, std::size_t rank, hsize_t length) {
-  if (dims.size() != rank || dims[0] != length)
-    throw OutputError("/" + path + " has " + (dims.empty() ? std::string("no") : std::to_string(dims[0])) + " rows, expected " +
-                      std::to_string(length));
-}
-
 // A daily series of the policy cost, or zeros if the file predates it.
 std::vector<double> read_cost_series(hid_t file, const std::string& path, hsize_t days) {
-  if (!has_link(file, path)) return std::vector<double>(days, 0.0);
+  if (!hdf5::has_link(file, path)) return std::vector<double>(days, 0.0);
   std::vector<hsize_t> dims;
-  std::vector<double> values = read_dataset<double>(file, path, H5T_NATIVE_DOUBLE, dims);
-  require_length(path, dims, 1, days);
+  std::vector<double> values = hdf5::read_dataset<double>(file, path, dims);
+  hdf5::require_length(path, dims, 1, days);
   return values;
 }
 
@@ -129,22 +55,22 @@ void read_policies(hid_t file, RunFile& run) {
   const auto days = static_cast<hsize_t>(run.days_run);
   run.policy_annual_cost_eur = read_cost_series(file, "daily/policy_annual_cost_eur", days);
   run.policy_cumulative_cost_eur = read_cost_series(file, "daily/policy_cumulative_cost_eur", days);
-  if (!has_link(file, "policies")) return;
-  const std::vector<std::string> kind = read_string_dataset(file, "policies/kind");
+  if (!hdf5::has_link(file, "policies")) return;
+  const std::vector<std::string> kind = hdf5::read_string_dataset(file, "policies/kind");
   const std::size_t count = kind.size();
-  const std::vector<std::string> name = read_string_dataset(file, "policies/name");
-  const std::vector<std::string> districts = read_string_dataset(file, "policies/districts");
-  const std::vector<std::string> groups = read_string_dataset(file, "policies/groups");
+  const std::vector<std::string> name = hdf5::read_string_dataset(file, "policies/name");
+  const std::vector<std::string> districts = hdf5::read_string_dataset(file, "policies/districts");
+  const std::vector<std::string> groups = hdf5::read_string_dataset(file, "policies/groups");
   std::vector<hsize_t> dims;
-  const auto numbers = [&](const char* path, auto memory_type, auto element) {
-    auto values = read_dataset<decltype(element)>(file, path, memory_type, dims);
-    require_length(path, dims, 1, count);
+  const auto numbers = [&](const char* path, auto element) {
+    auto values = hdf5::read_dataset<decltype(element)>(file, path, dims);
+    hdf5::require_length(path, dims, 1, count);
     return values;
   };
-  const std::vector<double> intensity = numbers("policies/intensity", H5T_NATIVE_DOUBLE, 0.0);
-  const std::vector<double> annual_cost = numbers("policies/annual_cost_eur", H5T_NATIVE_DOUBLE, 0.0);
-  const std::vector<std::int32_t> start_day = numbers("policies/start_day", H5T_NATIVE_INT32, std::int32_t{0});
-  const std::vector<std::int32_t> end_day = numbers("policies/end_day", H5T_NATIVE_INT32, std::int32_t{0});
+  const std::vector<double> intensity = numbers("policies/intensity", 0.0);
+  const std::vector<double> annual_cost = numbers("policies/annual_cost_eur", 0.0);
+  const std::vector<std::int32_t> start_day = numbers("policies/start_day", std::int32_t{0});
+  const std::vector<std::int32_t> end_day = numbers("policies/end_day", std::int32_t{0});
   for (const auto* strings : {&name, &districts, &groups})
     if (strings->size() != count) throw OutputError("the datasets in /policies differ in length");
   for (std::size_t p = 0; p < count; ++p)
@@ -154,29 +80,29 @@ void read_policies(hid_t file, RunFile& run) {
 RunFile read_open_file(hid_t file, const std::string& path) {
   RunFile run;
   run.path = path;
-  run.scenario_name = read_string_attribute(file, "scenario_name");
-  run.seed = read_string_attribute(file, "seed");
-  run.days_run = read_int_attribute(file, "days_run");
-  run.resident_count = read_int_attribute(file, "resident_count");
+  run.scenario_name = hdf5::read_string_attribute(file, "scenario_name");
+  run.seed = hdf5::read_string_attribute(file, "seed");
+  run.days_run = hdf5::read_int_attribute(file, "days_run");
+  run.resident_count = hdf5::read_int_attribute(file, "resident_count");
   if (run.days_run <= 0) throw OutputError("the run recorded no day (days_run = " + std::to_string(run.days_run) + ")");
-  run.group_names = read_string_dataset(file, "group");
-  run.district_names = read_string_dataset(file, "district");
+  run.group_names = hdf5::read_string_dataset(file, "group");
+  run.district_names = hdf5::read_string_dataset(file, "district");
   std::vector<hsize_t> dims;
-  run.month_days = read_dataset<std::int32_t>(file, "month_day", H5T_NATIVE_INT32, dims);
+  run.month_days = hdf5::read_dataset<std::int32_t>(file, "month_day", dims);
   if (run.month_days.empty() || run.month_days.front() != 0) throw OutputError("/month_day does not start with day 0");
   const auto days = static_cast<hsize_t>(run.days_run);
   for (const HeadlineIndicator& indicator : indicators) {
     const std::string dataset(indicator.dataset);
-    std::vector<double> values = read_dataset<double>(file, dataset, H5T_NATIVE_DOUBLE, dims);
+    std::vector<double> values = hdf5::read_dataset<double>(file, dataset, dims);
     switch (indicator.source) {
       case IndicatorSource::daily:
-        require_length(dataset, dims, 1, days);
+        hdf5::require_length(dataset, dims, 1, days);
         break;
       case IndicatorSource::monthly:
-        require_length(dataset, dims, 1, run.month_days.size());
+        hdf5::require_length(dataset, dims, 1, run.month_days.size());
         break;
       case IndicatorSource::daily_largest_by_group: {
-        require_length(dataset, dims, 2, days);
+        hdf5::require_length(dataset, dims, 2, days);
         const std::size_t G = dims[1];
         std::vector<double> largest(days, std::numeric_limits<double>::quiet_NaN());
         for (std::size_t d = 0; d < days && G > 0; ++d)
@@ -229,7 +155,7 @@ RunFile read_run_file(const std::string& path) {
     hdf5::Handle file = hdf5::file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open");
     std::string conventions;
     try {
-      conventions = read_string_attribute(file.get(), "conventions");
+      conventions = hdf5::read_string_attribute(file.get(), "conventions");
     } catch (const OutputError&) {
       throw InputError(path, 0, "", "not a Convivia run file (no conventions attribute)");
     }

@@ -277,6 +277,19 @@ void Simulation::step_day(RunObserver& observer) {
   ++day_;
 }
 
+void Simulation::set_policy_intensity(std::size_t policy, float intensity) {
+  CONVIVIA_CHECK(policy < config_.policies.size(), "policy index out of range");
+  CONVIVIA_CHECK(intensity >= 0.0f && intensity <= 1.0f, "policy intensity must lie in [0, 1]");
+  // Levers are derived from config_.policies at the start of every day, so nothing else to refresh.
+  config_.policies[policy].intensity = intensity;
+}
+
+void Simulation::set_behaviour(const EncounterConfig& encounters, const ActivityConfig& activity) {
+  // Systems read both from the scenario in every slot and keep nothing derived from them between days.
+  config_.encounters = encounters;
+  config_.activity = activity;
+}
+
 void Simulation::finish(RunObserver& observer) {
   ScopedTimer timer(profile_, profile_output_);
   observer.on_finish(day_);

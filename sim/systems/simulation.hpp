@@ -49,6 +49,12 @@ class Simulation {
   // The base levers from the next day on: neutral unless a test sets them; each day's policies
   // ([[policies]]) are applied on top of them (policy/policy_schedule.hpp).
   Levers& levers() { return base_levers_; }
+  // Changes made between days (the live viewer's sliders); each acts from the next step_day on. A
+  // run stays a function of its scenario, seed and these calls with the days they were made on.
+  // The intensity of config().policies[policy], in [0, 1]:
+  void set_policy_intensity(std::size_t policy, float intensity);
+  // The encounter and activity-choice parameters (scenario sections [encounters] and [activity]):
+  void set_behaviour(const EncounterConfig& encounters, const ActivityConfig& activity);
   // The levers in force on the current (last stepped) day where no targeted policy acts, the levers
   // per district and group, and the annual cost of the policies then active.
   const Levers& todays_levers() const { return levers_.everywhere(); }
