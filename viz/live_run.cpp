@@ -62,6 +62,7 @@ RunData describe_world(const ScenarioConfig& config, const World& world, std::sp
   data.source = source;
   data.scenario_name = config.name;
   data.seed = std::to_string(config.run.seed);
+  data.start_weekday = config.run.start_weekday;
   RunFile& h = data.headline;
   h.path = source;
   h.scenario_name = config.name;

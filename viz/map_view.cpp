@@ -164,7 +164,7 @@ void MapView::rebuild_borders() {
 
 void MapView::rebuild_venues() {
   venue_symbols_.clear();
-  const float radius = std::clamp(rect_.width / 220.0f, 2.5f, 7.0f);
+  const float radius = std::clamp(rect_.width / 320.0f, 2.0f, 5.0f);
   for (std::size_t kind = 0; kind < 9; ++kind) {
     kind_first_[kind] = venue_symbols_.size();
     for (std::size_t v = 0; v < run_->venue_kind.size(); ++v)

@@ -17,7 +17,8 @@ struct MapLayers {
   bool residents = true;
   bool venues = true;
   bool borders = true;
-  std::array<bool, 9> venue_kinds{false, true, false, true, true, true, true, true, true};  // no home blocks, workplaces
+  // Shown by default: schools, parks, libraries, community centres (the others crowd a city map).
+  std::array<bool, 9> venue_kinds{false, true, false, true, true, false, false, true, false};
 };
 
 class MapView {

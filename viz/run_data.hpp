@@ -47,6 +47,7 @@ struct RunData {
   std::string source;  // the file path, or "live: <scenario path>"
   std::string scenario_name;
   std::string seed;
+  int start_weekday = 0;  // weekday of day 0 (0 Monday ... 6 Sunday)
   RunFile headline;  // names, month_days, headline series (see run_file_reader.hpp)
 
   std::vector<std::uint32_t> group_rgb;  // 0xRRGGBB per group, the scenario's colours

@@ -123,6 +123,7 @@ RunData read_run_data(const std::string& path) {
   run.seed = run.headline.seed;
   try {
     hdf5::Handle file = hdf5::file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open");
+    run.start_weekday = static_cast<int>(hdf5::read_int_attribute(file.get(), "start_weekday") % 7);
     std::vector<hsize_t> dims;
     const std::vector<std::string> colours = hdf5::read_string_dataset(file.get(), "groups/colour");
     expect(colours.size() == run.group_count(), "/groups/colour does not have one entry per group");

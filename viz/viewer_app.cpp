@@ -94,7 +94,7 @@ void Viewer::layout() {
   const float em = options_.font_px;
   side_width_ = std::clamp(0.3f * w, 20.0f * em, 30.0f * em);
   chart_height_ = std::clamp(0.27f * h, 9.0f * em, 16.0f * em);
-  title_height_ = 2.6f * em;
+  title_height_ = (maps_.size() > 1 ? 3.0f : 2.6f) * em;
   map_area_ = sf::FloatRect(0.0f, title_height_, w - side_width_, h - title_height_ - chart_height_);
   const std::size_t panels = maps_.size();
   for (std::size_t i = 0; i < panels; ++i) {
@@ -190,7 +190,7 @@ std::string Viewer::time_label() const {
   if (runs_.empty()) return "";
   const auto tick = static_cast<std::int64_t>(std::floor(tick_));
   const std::int64_t day = tick / slots_per_day;
-  const int weekday = static_cast<int>((day % 7 + 7) % 7);  // runs start on a Monday unless the scenario says otherwise
+  const int weekday = static_cast<int>((day + run(0).start_weekday) % 7);
   return fmt::format("day {} of {}  ·  month {}  ·  {}  ·  {}", day, std::max<std::int64_t>(0, ticks() / slots_per_day - 1),
                      day / 30, weekday_names[weekday], slot_names[tick % slots_per_day]);
 }
@@ -206,8 +206,12 @@ void Viewer::draw_titles() {
   if (comparing()) {
     const char* names[] = {"A: ", "B: ", ""};
     for (std::size_t i = 0; i < 3; ++i) {
-      const std::string text = i < 2 ? names[i] + run(i).scenario_name : "Difference (B minus A)";
+      std::string text = i < 2 ? names[i] + run(i).scenario_name : "Difference (B minus A)";
       const float panel_width = map_area_.width / 3.0f;
+      // Shorten a long scenario name to its panel.
+      while (text.size() > 4 && sf::Text(sf::String::fromUtf8(text.begin(), text.end()), font_, em).getLocalBounds().width >
+                                    panel_width - 16.0f)
+        text = text.substr(0, text.size() - 4) + "...";
       draw_label(*target_, font_, text, {map_area_.left + panel_width * static_cast<float>(i) + 8.0f, map_area_.top}, em,
                  sf::Color(20, 20, 20), true);
     }
@@ -218,7 +222,7 @@ void Viewer::draw_maps() {
   refresh_colours();
   for (std::size_t i = 0; i < maps_.size(); ++i) {
     MapLayers layers = options_.layers;
-    if (i == 2) layers.residents = false;  // the difference map has no residents of its own
+    if (i == 2) layers.residents = layers.venues = false;  // the difference map shows the figure alone
     maps_[i].draw(*target_, tick_, layers, group_colours_);
     maps_[i].draw_highlight(*target_, hovered_district_);
   }

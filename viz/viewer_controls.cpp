@@ -170,7 +170,7 @@ void Viewer::draw_side_panel() {
     scale_months_ = static_cast<std::size_t>(-1);
   }
   int groups = static_cast<int>(options_.group_palette);
-  const char* group_palettes[] = {"scenario's colours", "Okabe-Ito", "Tol muted"};
+  const char* group_palettes[] = {"scenario", "Okabe-Ito", "Tol muted"};
   ImGui::SetNextItemWidth(side_width_ * 0.4f);
   if (ImGui::Combo("group colours", &groups, group_palettes, 3)) {
     options_.group_palette = static_cast<GroupPalette>(groups);
@@ -215,7 +215,7 @@ void Viewer::draw_side_panel() {
 }
 
 void Viewer::draw_group_legend() {
-  ImGui::TextUnformatted("Residents (one dot per sampled resident), by origin group:");
+  ImGui::TextWrapped("Residents (one dot per sampled resident), by origin group:");
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float h = ImGui::GetTextLineHeight();
   const RunData& r = run(0);
@@ -235,7 +235,9 @@ void Viewer::draw_venue_legend() {
   ImGui::TextUnformatted("Places where residents meet (tick to show):");
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float h = ImGui::GetTextLineHeight();
+  if (!ImGui::BeginTable("venue kinds", 2)) return;
   for (std::size_t kind = 1; kind < venue_kind_names().size(); ++kind) {
+    ImGui::TableNextColumn();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     std::vector<sf::Vertex> triangles;
     MapView::append_symbol(triangles, kind, {p.x + 0.5f * h, p.y + 0.55f * h}, 0.3f * h);
@@ -247,8 +249,8 @@ void Viewer::draw_venue_legend() {
     ImGui::SameLine();
     bool shown = options_.layers.venue_kinds[kind];
     if (ImGui::Checkbox(std::string(venue_kind_names()[kind]).c_str(), &shown)) options_.layers.venue_kinds[kind] = shown;
-    if (kind % 2 == 1 && kind + 1 < venue_kind_names().size()) ImGui::SameLine(side_width_ * 0.5f);
   }
+  ImGui::EndTable();
 }
 
 void Viewer::draw_live_controls() {
