@@ -280,8 +280,9 @@ void Simulation::step_day(RunObserver& observer) {
 void Simulation::set_policy_intensity(std::size_t policy, float intensity) {
   CONVIVIA_CHECK(policy < config_.policies.size(), "policy index out of range");
   CONVIVIA_CHECK(intensity >= 0.0f && intensity <= 1.0f, "policy intensity must lie in [0, 1]");
-  // Levers are derived from config_.policies at the start of every day, so nothing else to refresh.
   config_.policies[policy].intensity = intensity;
+  // The lever table is kept while the same policies are active; it must be rebuilt next day.
+  levers_.invalidate();
 }
 
 void Simulation::set_behaviour(const EncounterConfig& encounters, const ActivityConfig& activity) {

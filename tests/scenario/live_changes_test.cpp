@@ -13,7 +13,7 @@ constexpr int total_days = 24;
 
 std::string mediators(const std::string& intensity, int start_day) {
   return "[[policies]]\nkind = \"intercultural_mediators\"\nintensity = " + intensity +
-         "\nstart_day = " + std::to_string(start_day) + "\n";
+         "\nstart_day = " + std::to_string(start_day) + "\nannual_cost = 0\n";
 }
 
 // State hash after each day; `change` is called before day change_day.
