@@ -59,6 +59,8 @@ ImGuiBridge::ImGuiBridge(sf::RenderTarget& target, const std::string& font_path,
   ImGuiStyle& style = ImGui::GetStyle();
   style.WindowRounding = 0.0f;
   style.FrameRounding = 3.0f;
+  style.AntiAliasedFill = false;
+  style.AntiAliasedLines = false;
   load_font(font_path_, font_size_);
   target_->setActive(true);
   ImGui_ImplOpenGL2_Init();

@@ -108,6 +108,8 @@ void MapView::layout(const sf::FloatRect& rect) {
   sprite_.setScale(width_m * scale_ / static_cast<float>(run_->width), height_m * scale_ / static_cast<float>(run_->height));
   rebuild_borders();
   rebuild_venues();
+  cache_->create(static_cast<unsigned>(std::ceil(rect.width)), static_cast<unsigned>(std::ceil(rect.height)));
+  cache_valid_ = false;
 }
 
 void MapView::set_district_colours(const std::vector<sf::Color>& colours) {
@@ -122,6 +124,28 @@ void MapView::set_district_colours(const std::vector<sf::Color>& colours) {
       image_.setPixel(static_cast<unsigned>(x), static_cast<unsigned>(h - 1 - y), colour);
     }
   texture_.update(image_);
+  cache_valid_ = false;
+}
+
+void MapView::redraw_cache(const MapLayers& layers) {
+  cache_->clear(background);
+  sf::RenderStates states;
+  states.transform.translate(-rect_.left, -rect_.top);
+  cache_->draw(sprite_, states);
+  if (layers.borders && borders_.getVertexCount() > 0) cache_->draw(borders_, states);
+  if (layers.venues) {
+    for (std::size_t kind = 0; kind < 9; ++kind) {
+      const std::size_t count = kind_first_[kind + 1] - kind_first_[kind];
+      if (layers.venue_kinds[kind] && count > 0) cache_->draw(&venue_symbols_[kind_first_[kind]], count, sf::Triangles, states);
+    }
+  }
+  cache_->display();
+  const sf::Image image = cache_->getTexture().copyToImage();
+  cache_pixels_.assign(image.getPixelsPtr(), image.getPixelsPtr() + 4 * image.getSize().x * image.getSize().y);
+  frame_pixels_.resize(cache_pixels_.size());
+  if (frame_texture_.getSize() != image.getSize()) frame_texture_.create(image.getSize().x, image.getSize().y);
+  cached_layers_ = layers;
+  cache_valid_ = true;
 }
 
 void MapView::rebuild_borders() {
@@ -175,39 +199,49 @@ void MapView::rebuild_venues() {
 
 void MapView::draw(sf::RenderTarget& target, double tick, const MapLayers& layers, const std::vector<sf::Color>& group_colours) {
   if (run_ == nullptr) return;
-  target.draw(sprite_);
-  if (layers.borders && borders_.getVertexCount() > 0) target.draw(borders_);
-  if (layers.venues) {
-    for (std::size_t kind = 0; kind < 9; ++kind) {
-      const std::size_t count = kind_first_[kind + 1] - kind_first_[kind];
-      if (layers.venue_kinds[kind] && count > 0) target.draw(&venue_symbols_[kind_first_[kind]], count, sf::Triangles);
-    }
+  if (!cache_valid_ || layers.borders != cached_layers_.borders || layers.venues != cached_layers_.venues ||
+      layers.venue_kinds != cached_layers_.venue_kinds)
+    redraw_cache(layers);
+  if (!layers.residents || run_->sample_count == 0 || run_->ticks() == 0) {
+    sf::Sprite cached(cache_->getTexture());
+    cached.setPosition(rect_.left, rect_.top);
+    target.draw(cached);
+    return;
   }
-  if (!layers.residents || run_->sample_count == 0 || run_->ticks() == 0) return;
   const std::int64_t last = run_->ticks() - 1;
   const double clamped = std::clamp(tick, 0.0, static_cast<double>(last));
   const auto from = static_cast<std::int64_t>(std::floor(clamped));
   const std::int64_t to = std::min(from + 1, last);
   const float f = ease(clamped - static_cast<double>(from));
   const float spread = std::max(3.0f, 0.6f * static_cast<float>(run_->cell_size_m) * scale_);
-  const float half = std::clamp(rect_.width / 500.0f, 1.5f, 3.0f);
+  const int side = std::clamp(static_cast<int>(std::lround(rect_.width / 250.0f)), 3, 6);  // dot size in pixels
+  const auto width = static_cast<int>(frame_texture_.getSize().x);
+  const auto height = static_cast<int>(frame_texture_.getSize().y);
+  std::copy(cache_pixels_.begin(), cache_pixels_.end(), frame_pixels_.begin());
   const std::size_t n = run_->sample_count;
-  dots_.resize(4 * n);
   for (std::size_t k = 0; k < n; ++k) {
     const std::uint32_t a = run_->venue_at(from, k);
     const std::uint32_t b = run_->venue_at(to, k);
     const float x = run_->venue_x_m[a] + f * (run_->venue_x_m[b] - run_->venue_x_m[a]);
     const float y = run_->venue_y_m[a] + f * (run_->venue_y_m[b] - run_->venue_y_m[a]);
-    const sf::Vector2f p = to_screen(x, y) + jitter_[k] * spread;
+    const sf::Vector2f p = to_screen(x, y) + jitter_[k] * spread - sf::Vector2f(rect_.left, rect_.top);
     const std::uint8_t g = run_->sample_group[k];
-    const sf::Color colour = g < group_colours.size() ? group_colours[g] : sf::Color::Black;
-    sf::Vertex* quad = &dots_[4 * k];
-    quad[0] = sf::Vertex({p.x - half, p.y - half}, colour);
-    quad[1] = sf::Vertex({p.x + half, p.y - half}, colour);
-    quad[2] = sf::Vertex({p.x + half, p.y + half}, colour);
-    quad[3] = sf::Vertex({p.x - half, p.y + half}, colour);
+    const sf::Color c = g < group_colours.size() ? group_colours[g] : sf::Color::Black;
+    const int x0 = static_cast<int>(std::lround(p.x)) - side / 2;
+    const int y0 = static_cast<int>(std::lround(p.y)) - side / 2;
+    for (int py = std::max(0, y0); py < std::min(height, y0 + side); ++py)
+      for (int px = std::max(0, x0); px < std::min(width, x0 + side); ++px) {
+        std::uint8_t* pixel = &frame_pixels_[4 * (static_cast<std::size_t>(py) * static_cast<std::size_t>(width) + static_cast<std::size_t>(px))];
+        pixel[0] = c.r;
+        pixel[1] = c.g;
+        pixel[2] = c.b;
+        pixel[3] = 255;
+      }
   }
-  target.draw(dots_);
+  frame_texture_.update(frame_pixels_.data());
+  sf::Sprite frame(frame_texture_);
+  frame.setPosition(rect_.left, rect_.top);
+  target.draw(frame, sf::RenderStates(sf::BlendNone));
 }
 
 void MapView::draw_highlight(sf::RenderTarget& target, int district) const {
