@@ -86,6 +86,9 @@ double draw_chart(std::size_t chart, const std::vector<ChartLine>& lines, double
     const double v = value(*line.run, static_cast<std::int64_t>(day));
     if (!std::isfinite(v)) continue;
     const std::string text = fmt::format("{:.{}f}", v, decimals);
+    const ImVec2 extent = ImGui::CalcTextSize(text.c_str());
+    draw->AddRectFilled(ImVec2(text_x - 2, plot_min.y + 2), ImVec2(text_x + extent.x + 2, plot_min.y + 2 + extent.y),
+                        IM_COL32(255, 255, 255, 230));
     draw->AddText(ImVec2(text_x, plot_min.y + 2), line.colour, text.c_str());
     text_x += ImGui::CalcTextSize(text.c_str()).x + 10;
   }

@@ -88,7 +88,15 @@ float draw_colour_legend(sf::RenderTarget& target, const sf::Font& font, sf::Vec
   target.draw(panel);
   const float x = top_left.x + padding;
   float y = top_left.y + padding;
-  draw_label(target, font, scale.title, {x, y}, font_px, sf::Color(20, 20, 20), true);
+  // A title wider than the box is set smaller.
+  unsigned title_px = font_px;
+  while (title_px > 11) {
+    sf::Text probe(sf::String::fromUtf8(scale.title.begin(), scale.title.end()), font, title_px);
+    probe.setStyle(sf::Text::Bold);
+    if (probe.getLocalBounds().width <= width - 2.0f * padding) break;
+    --title_px;
+  }
+  draw_label(target, font, scale.title, {x, y}, title_px, sf::Color(20, 20, 20), true);
   y += line;
   draw_label(target, font, scale.units, {x, y}, font_px - 2, sf::Color(70, 70, 70));
   y += line;

@@ -36,16 +36,22 @@ int main(int argc, char** argv) {
       {"discrimination", MapIndicator::perceived_discrimination_share},
       {"segregation", MapIndicator::local_segregation},
       {"generalised-trust", MapIndicator::generalised_trust}};
-  app.add_option("--indicator", options.indicator, "figure the districts are coloured by")
-      ->transform(CLI::CheckedTransformer(indicators, CLI::ignore_case))
-      ->default_str("diversity");
+  std::string indicator = "diversity", palette = "viridis", group_palette = "scenario";
+  const auto names = [](const auto& map) {
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : map) keys.push_back(key);
+    return keys;
+  };
+  app.add_option("--indicator", indicator, "figure the districts are coloured by")
+      ->check(CLI::IsMember(names(indicators)))
+      ->capture_default_str();
   const std::map<std::string, SequentialPalette> palettes{{"viridis", SequentialPalette::viridis}, {"cividis", SequentialPalette::cividis}};
-  app.add_option("--palette", options.palette, "colour map of the districts")->transform(CLI::CheckedTransformer(palettes))->default_str("viridis");
+  app.add_option("--palette", palette, "colour map of the districts")->check(CLI::IsMember(names(palettes)))->capture_default_str();
   const std::map<std::string, GroupPalette> group_palettes{
       {"scenario", GroupPalette::scenario}, {"okabe-ito", GroupPalette::okabe_ito}, {"tol-muted", GroupPalette::tol_muted}};
-  app.add_option("--group-colours", options.group_palette, "colours of the groups' dots")
-      ->transform(CLI::CheckedTransformer(group_palettes))
-      ->default_str("scenario");
+  app.add_option("--group-colours", group_palette, "colours of the groups' dots")
+      ->check(CLI::IsMember(names(group_palettes)))
+      ->capture_default_str();
   std::vector<std::string> hidden;
   app.add_option("--hide", hidden, "layers left out: residents, venues, borders (repeatable)")
       ->check(CLI::IsMember({"residents", "venues", "borders"}));
@@ -70,6 +76,9 @@ int main(int argc, char** argv) {
     std::cerr << "convivia-view: --size " << size << ": expected WIDTHxHEIGHT, at least 640x480\n";
     return 2;
   }
+  options.indicator = indicators.at(indicator);
+  options.palette = palettes.at(palette);
+  options.group_palette = group_palettes.at(group_palette);
   options.width = width;
   options.height = height;
   for (const std::string& layer : hidden) {

@@ -94,7 +94,7 @@ void Viewer::layout() {
   const float em = options_.font_px;
   side_width_ = std::clamp(0.3f * w, 20.0f * em, 30.0f * em);
   chart_height_ = std::clamp(0.27f * h, 9.0f * em, 16.0f * em);
-  title_height_ = (maps_.size() > 1 ? 3.0f : 2.6f) * em;
+  title_height_ = (maps_.size() > 1 ? 3.5f : 2.6f) * em;
   map_area_ = sf::FloatRect(0.0f, title_height_, w - side_width_, h - title_height_ - chart_height_);
   const std::size_t panels = maps_.size();
   for (std::size_t i = 0; i < panels; ++i) {
@@ -209,10 +209,13 @@ void Viewer::draw_titles() {
       std::string text = i < 2 ? names[i] + run(i).scenario_name : "Difference (B minus A)";
       const float panel_width = map_area_.width / 3.0f;
       // Shorten a long scenario name to its panel.
-      while (text.size() > 4 && sf::Text(sf::String::fromUtf8(text.begin(), text.end()), font_, em).getLocalBounds().width >
-                                    panel_width - 16.0f)
-        text = text.substr(0, text.size() - 4) + "...";
-      draw_label(*target_, font_, text, {map_area_.left + panel_width * static_cast<float>(i) + 8.0f, map_area_.top}, em,
+      const auto width_of = [&](const std::string& s) {
+        sf::Text probe(sf::String::fromUtf8(s.begin(), s.end()), font_, em);
+        probe.setStyle(sf::Text::Bold);
+        return probe.getLocalBounds().width;
+      };
+      while (text.size() > 4 && width_of(text) > panel_width - 24.0f) text = text.substr(0, text.size() - 4) + "...";
+      draw_label(*target_, font_, text, {map_area_.left + panel_width * static_cast<float>(i) + 8.0f, map_area_.top + 2.0f}, em,
                  sf::Color(20, 20, 20), true);
     }
   }
