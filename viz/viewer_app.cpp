@@ -61,6 +61,7 @@ bool Viewer::load() {
       live_seed_ = static_cast<int>(live_->seed());
       runs_.resize(1);
       live_->restart(live_->seed(), live_settings_);
+      live_->request_days(1);  // so the map has a first day to show before Play
       maps_.resize(1);
     } else {
       for (const std::string& path : options_.run_paths) runs_.push_back(read_run_data(path));

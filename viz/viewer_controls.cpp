@@ -290,6 +290,7 @@ void Viewer::draw_live_controls() {
   ImGui::InputInt("seed", &live_seed_);
   if (ImGui::Button("Reset to day 0")) {
     live_->restart(static_cast<std::uint64_t>(std::max(0, live_seed_)), live_settings_);
+    live_->request_days(1);
     tick_ = 0.0;
     live_change_day_ = -1;
   }
