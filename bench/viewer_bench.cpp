@@ -129,10 +129,11 @@ int main(int argc, char** argv) {
   const double fps = 1000.0 / median;
   const double cpu_median = percentile(cpu_times, 0.5);
   const std::string verdict = fps >= target_fps ? "meets" : "misses";
-  const std::string line = fmt::format("{} dots, {}, {} frames: median {:.2f} ms, 95th percentile {:.2f} ms, "
+  const std::string canvas_kind = in_window ? "window" : "off-screen";
+  const std::string line = fmt::format("{} dots, {} {}, {} frames: median {:.2f} ms, 95th percentile {:.2f} ms, "
                                        "{:.1f} frames/s at the median ({} the target of {:.0f}); CPU time per frame, "
                                        "all threads (the simulation's included): median {:.2f} ms",
-                                       samples, size, times.size(), median, p95, fps, verdict, target_fps, cpu_median);
+                                       samples, size, canvas_kind, times.size(), median, p95, fps, verdict, target_fps, cpu_median);
   std::cout << line << "\n";
   if (!markdown.empty()) {
     std::ofstream out(markdown, std::ios::app);
@@ -140,9 +141,9 @@ int main(int argc, char** argv) {
     char date[32];
     std::strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", std::gmtime(&now));
     out << "\n## convivia_viewer_bench, " << date << ", commit " << CONVIVIA_GIT_COMMIT << "\n\n"
-        << "| dots | size | frames | median ms | p95 ms | frames/s (median) | CPU ms/frame (median) | target |\n"
-        << "|---|---|---|---|---|---|---|---|\n"
-        << fmt::format("| {} | {} | {} | {:.2f} | {:.2f} | {:.1f} | {:.2f} | >= {:.0f} ({}) |\n", samples, size, times.size(),
+        << "| dots | size | canvas | frames | median ms | p95 ms | frames/s (median) | CPU ms/frame (median) | target |\n"
+        << "|---|---|---|---|---|---|---|---|---|\n"
+        << fmt::format("| {} | {} | {} | {} | {:.2f} | {:.2f} | {:.1f} | {:.2f} | >= {:.0f} ({}) |\n", samples, size, canvas_kind, times.size(),
                        median, p95, fps, cpu_median, target_fps, verdict);
   }
   return 0;
