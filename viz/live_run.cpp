@@ -234,6 +234,8 @@ void LiveRun::restart(std::uint64_t seed, const LiveSettings& settings) {
   }
   seed_ = seed;
   days_done_ = 0;
+  last_change_day_ = -1;
+  pending_changed_flag_ = false;
   building_ = true;
   thread_ = std::thread([this, seed, settings] { run_thread(seed, settings); });
 }
@@ -247,14 +249,14 @@ void LiveRun::request_days(std::int64_t days) {
   wake_.notify_all();
 }
 
-std::int64_t LiveRun::change_settings(const LiveSettings& settings) {
+void LiveRun::change_settings(const LiveSettings& settings) {
   {
     std::lock_guard lock(mutex_);
     pending_ = settings;
     pending_changed_ = true;
+    pending_changed_flag_ = true;
   }
   wake_.notify_all();
-  return days_done_ + 1;
 }
 
 LiveRun::Drained LiveRun::drain(RunData& data) { return collector_->drain(data); }
@@ -302,6 +304,9 @@ void LiveRun::simulate(std::uint64_t seed, const LiveSettings& settings) {
       for (std::size_t p = 0; p < change->policy_intensity.size() && p < config.policies.size(); ++p)
         simulation.set_policy_intensity(p, std::clamp(change->policy_intensity[p], 0.0f, 1.0f));
       simulation.set_behaviour(change->encounters, change->activity);
+      last_change_day_ = simulation.day();
+      std::lock_guard lock(mutex_);
+      if (!pending_changed_) pending_changed_flag_ = false;
       continue;  // a change alone does not step a day
     }
     simulation.step_day(*collector_);

@@ -46,8 +46,10 @@ class LiveRun {
   void restart(std::uint64_t seed, const LiveSettings& settings);
   // The thread simulates until `days` days are done (or the scenario's run.days).
   void request_days(std::int64_t days);
-  // Applied before the next simulated day; returns that day.
-  std::int64_t change_settings(const LiveSettings& settings);
+  // Applied before the next simulated day.
+  void change_settings(const LiveSettings& settings);
+  // The first day simulated with the last change, or -1 while it waits for that day (or none was made).
+  std::int64_t last_change_day() const { return pending_changed_flag_ ? -1 : last_change_day_.load(); }
 
   // Moves what the simulation produced since the last call into `data`, which is replaced by a new
   // world after a restart.
@@ -79,6 +81,8 @@ class LiveRun {
   std::unique_ptr<Collector> collector_;
   std::atomic<bool> building_{false};
   std::atomic<std::int64_t> days_done_{0};
+  std::atomic<std::int64_t> last_change_day_{-1};
+  std::atomic<bool> pending_changed_flag_{false};
 };
 
 }  // namespace convivia::viz

@@ -105,7 +105,7 @@ class Viewer {
   std::unique_ptr<LiveRun> live_;
   LiveSettings live_settings_;
   int live_seed_ = 1;
-  std::int64_t live_change_day_ = -1;
+  bool live_changed_ = false;  // a slider moved since the last reset
   std::vector<MapView> maps_;  // replay: 1; compare: A, B, difference
   std::vector<sf::Color> group_colours_;
   ColourScale scale_;       // the figure's scale, shared by the runs shown

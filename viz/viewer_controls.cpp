@@ -257,7 +257,11 @@ void Viewer::draw_live_controls() {
   ImGui::Separator();
   ImGui::TextUnformatted("Live simulation");
   ImGui::Text("%lld of %lld days simulated", static_cast<long long>(live_->days_done()), static_cast<long long>(live_->planned_days()));
-  if (live_change_day_ >= 0) ImGui::TextWrapped("Your last change acts from day %lld on.", static_cast<long long>(live_change_day_));
+  if (live_changed_) {
+    const std::int64_t from = live_->last_change_day();
+    if (from >= 0) ImGui::TextWrapped("Your last change acts from day %lld on.", static_cast<long long>(from));
+    else ImGui::TextWrapped("Your change acts from the next simulated day.");
+  }
   bool changed = false;
   if (ImGui::CollapsingHeader("Policies (intensity 0-1)", ImGuiTreeNodeFlags_DefaultOpen)) {
     for (std::size_t p = 0; p < live_->policies().size() && p < live_settings_.policy_intensity.size(); ++p) {
@@ -285,19 +289,23 @@ void Viewer::draw_live_controls() {
     slider("wish for own group", &a.comfort_weight, 0.0f, 5.0f, "activity.comfort_weight: pull of places where one's own group is seen");
     slider("cost of distance", &a.distance_weight_per_km, 0.0f, 3.0f, "activity.distance_weight_per_km: utility lost per km to a place");
   }
-  if (changed) live_change_day_ = live_->change_settings(live_settings_);
+  if (changed) {
+    live_->change_settings(live_settings_);
+    live_changed_ = true;
+  }
   ImGui::SetNextItemWidth(side_width_ * 0.35f);
   ImGui::InputInt("seed", &live_seed_);
   if (ImGui::Button("Reset to day 0")) {
     live_->restart(static_cast<std::uint64_t>(std::max(0, live_seed_)), live_settings_);
     live_->request_days(1);
     tick_ = 0.0;
-    live_change_day_ = -1;
+    live_changed_ = false;
   }
   ImGui::SameLine();
   if (ImGui::Button("Scenario's values")) {
     live_settings_ = live_->scenario_settings();
-    live_change_day_ = live_->change_settings(live_settings_);
+    live_->change_settings(live_settings_);
+    live_changed_ = true;
   }
 }
 
