@@ -5,6 +5,7 @@
 #include "cli/progress_display.hpp"
 #include "cli/reference_run.hpp"
 #include "cli/run_summary.hpp"
+#include "io/atomic_file.hpp"
 #include "io/hdf5_run_writer.hpp"
 #include "io/input_error.hpp"
 #include "io/scenario_loader.hpp"
@@ -141,10 +142,10 @@ int run_command(const RunOptions& options) {
       if (summary_to_stdout) {
         fmt::print("{}\n", json);
       } else {
-        std::ofstream file(options.summary);
-        file << json << "\n";
-        if (!file) {
-          fmt::print(stderr, "error: cannot write the summary to {}\n", options.summary);
+        try {
+          write_file_atomically(options.summary, json + "\n");
+        } catch (const OutputError& error) {
+          fmt::print(stderr, "error: cannot write the summary: {}\n", error.what());
           return 1;
         }
       }

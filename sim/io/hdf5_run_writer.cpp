@@ -993,7 +993,7 @@ void Hdf5RunWriter::Impl::finish(int days_run) {
 
 Hdf5RunWriter::Hdf5RunWriter(std::string path, Provenance provenance)
     : path_(std::move(path)),
-      temporary_path_(hdf5::temporary_path_for(path_)),
+      temporary_path_(temporary_path_for(path_)),
       impl_(std::make_unique<Impl>()) {
   impl_->path = path_;
   impl_->temporary_path = temporary_path_;
