@@ -85,6 +85,9 @@ RunFile read_open_file(hid_t file, const std::string& path) {
   run.days_run = hdf5::read_int_attribute(file, "days_run");
   run.resident_count = hdf5::read_int_attribute(file, "resident_count");
   if (run.days_run <= 0) throw OutputError("the run recorded no day (days_run = " + std::to_string(run.days_run) + ")");
+  // No run is longer (run.days); a larger count is a damaged file, and compare loops over the days.
+  if (run.days_run > 36500)
+    throw OutputError("days_run = " + std::to_string(run.days_run) + " is more than a run can have (36500)");
   run.group_names = hdf5::read_string_dataset(file, "group");
   run.district_names = hdf5::read_string_dataset(file, "district");
   std::vector<hsize_t> dims;
