@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/profile.hpp"
+#include "core/state_archive.hpp"
 #include "policy/lever_map.hpp"
 #include "policy/levers.hpp"
 #include "systems/activity.hpp"
@@ -65,8 +66,14 @@ class Simulation {
   const MonthlyIndicators& last_monthly() const { return monthly_; }
   const std::vector<std::uint32_t>& sample_residents() const { return sample_; }
   std::int64_t resident_slot_updates() const { return resident_slot_updates_; }
-  // Hash of the meaningful resident state (trust, culture, ties, counters, homes) and the day.
+  // Hash of the whole state archive_state walks: what a checkpoint restores, and nothing else.
   std::uint64_t state_hash() const;
+  // Walks everything that carries over from one day to the next (the world's residents,
+  // households, venues and housing, the systems' running state, the last indicators and the day),
+  // writing it to or restoring it from the archive. A simulation restored this way, made from the
+  // same scenario, goes on exactly as the one that was saved (io/checkpoint, docs/reliability.md).
+  // Scratch space that every step rebuilds is not state. Throws StateError on a damaged archive.
+  void archive_state(StateArchive& archive);
 
  private:
   void run_yearly();
