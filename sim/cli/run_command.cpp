@@ -79,7 +79,7 @@ void add_run_command(CLI::App& app, RunOptions& options) {
       ->type_name("FILE");
   run->add_option("--resume", options.resume,
                   "Go on from a checkpoint of this scenario, run with the same --set, --days and --seed; the output file is "
-                  "the same as without the interruption (any --threads)")
+                  "the same as without the interruption (any --threads). Give --checkpoint-every again to go on writing them")
       ->type_name("CHECKPOINT")
       ->check(CLI::ExistingFile);
 }
