@@ -46,7 +46,8 @@ void archive_indicators(StateArchive& a, MonthlyIndicators& m) {
     archive_vector(a, *v);
   for (std::vector<double>* v : {&m.district_diversity_resource_share, &m.district_mean_outgroup_trust,
                                  &m.district_generalised_trust, &m.district_multigroup_dissimilarity, &m.district_theil_h,
-                                 &m.district_diversity, &m.culture_overlap, &m.cohesion_dimensions})
+                                 &m.district_diversity, &m.district_perceived_discrimination_share, &m.culture_overlap,
+                                 &m.cohesion_dimensions})
     archive_vector(a, *v);
   for (std::int64_t* v : {&m.hires, &m.job_losses, &m.labour_discrimination_events, &m.service_uses,
                           &m.service_discrimination_events, &m.households_moved, &m.housing_refusals, &m.distinct_cultures})
