@@ -1,4 +1,5 @@
-// Fuzzes the HDF5 run-file reader of `convivia compare` (io/run_file_reader) through files of valid
+// Fuzzes the HDF5 run-file readers, of `convivia compare` (io/run_file_reader) and of the viewer
+// (viz/run_data_reader, which reads the same file and more), through files of valid
 // HDF5 whose content is chosen by the input: which of the root attributes and datasets the reader
 // looks for exist, with which type, rank, shape and values. That is what a damaged, truncated,
 // hand-edited or foreign file presents to the reader. (Random bytes in the HDF5 format itself would
@@ -14,6 +15,7 @@
 #include "io/hdf5_handles.hpp"
 #include "io/input_error.hpp"
 #include "io/run_file_reader.hpp"
+#include "run_data_reader.hpp"
 
 #include <array>
 #include <cstring>
@@ -23,8 +25,10 @@ using convivia::hdf5::Handle;
 
 namespace {
 
-constexpr std::array<const char*, 5> attribute_names = {"conventions", "scenario_name", "seed", "days_run", "resident_count"};
-constexpr std::array<const char*, 31> dataset_names = {
+// New names go at the end, so that the records of existing corpus inputs keep their meaning.
+constexpr std::array<const char*, 6> attribute_names = {"conventions", "scenario_name", "seed", "days_run", "resident_count",
+                                                        "start_weekday"};
+constexpr std::array<const char*, 45> dataset_names = {
     "group", "district", "month_day", "daily/diversity_resource_share", "daily/generalised_trust",
     "daily/mean_outgroup_trust", "daily/intergroup_encounter_share", "daily/cross_group_tie_share",
     "daily/perceived_discrimination_share", "daily/employment_rate", "daily/employment_gap_by_group",
@@ -32,7 +36,11 @@ constexpr std::array<const char*, 31> dataset_names = {
     "monthly/city_by_cell/theil_h", "monthly/city_by_school/multigroup_dissimilarity", "monthly/cohesion_index",
     "daily/policy_annual_cost_eur", "daily/policy_cumulative_cost_eur", "policies/kind", "policies/name",
     "policies/districts", "policies/groups", "policies/intensity", "policies/annual_cost_eur", "policies/start_day",
-    "policies/end_day", "day", "policies", "daily", "monthly"};
+    "policies/end_day", "day", "policies", "daily", "monthly",
+    // What the viewer reads (viz/run_data_reader).
+    "city/cell_district", "districts/ring_district", "districts/ring_start", "districts/ring_vertex_count",
+    "districts/vertex_x_m", "districts/vertex_y_m", "groups/colour", "monthly/district_residents_by_group",
+    "samples/group", "samples/home_venue", "samples/outgroup_trust", "samples/venue", "venues/kind", "venues/x_m"};
 
 enum class ValueType : std::uint8_t { f64, i32, i64, u8, vlen_string, fixed_string, count };
 
@@ -171,6 +179,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::size_t indicator = 0; indicator < run.series.size(); ++indicator)
       for (std::int64_t day = 0; day < run.days_run; ++day) (void)run.value(indicator, day);
     (void)run.mean_annual_policy_cost_eur();
+  } catch (const InputError&) {
+  }
+  try {
+    (void)viz::read_run_data(path);
   } catch (const InputError&) {
   }
   return 0;

@@ -17,6 +17,11 @@ CORPUS = ROOT / "tests" / "fuzz" / "corpus"
 MAX_SEED_BYTES = 64 * 1024  # the fuzz runs use -max_len=65536; larger files are cut
 
 
+def project_files(folder, pattern):
+    """The project's files under folder matching pattern, without the corpora themselves."""
+    return [p for p in sorted((ROOT / folder).rglob(pattern)) if "fuzz" not in p.relative_to(ROOT).parts]
+
+
 def write_seed(target, name, data):
     out = CORPUS / target
     out.mkdir(parents=True, exist_ok=True)
@@ -24,7 +29,7 @@ def write_seed(target, name, data):
 
 
 def scenario_seeds():
-    for path in sorted((ROOT / "scenarios").rglob("*.toml")) + sorted((ROOT / "tests").rglob("*.toml")):
+    for path in project_files("scenarios", "*.toml") + project_files("tests", "*.toml"):
         name = str(path.relative_to(ROOT)).replace("/", "_")
         write_seed("fuzz_scenario", name, path.read_bytes())
     # Inheritance and overrides, as the fuzz target reads them (the scenario lies in scenarios/).
@@ -45,7 +50,7 @@ def import_seeds():
 
 
 def table_seeds():
-    for path in sorted((ROOT / "tests").rglob("*.csv")) + sorted((ROOT / "scenarios" / "data").rglob("*.csv")):
+    for path in project_files("tests", "*.csv") + project_files("scenarios/data", "*.csv"):
         data = path.read_bytes()
         name = str(path.relative_to(ROOT)).replace("/", "_")
         if b"district_name" in data.split(b"\n", 1)[0]:
@@ -56,7 +61,7 @@ def table_seeds():
 
 
 # The record format of fuzz_run_file.cpp.
-ATTRIBUTES = ["conventions", "scenario_name", "seed", "days_run", "resident_count"]
+ATTRIBUTES = ["conventions", "scenario_name", "seed", "days_run", "resident_count", "start_weekday"]
 DATASETS = ["group", "district", "month_day", "daily/diversity_resource_share", "daily/generalised_trust",
             "daily/mean_outgroup_trust", "daily/intergroup_encounter_share", "daily/cross_group_tie_share",
             "daily/perceived_discrimination_share", "daily/employment_rate", "daily/employment_gap_by_group",
@@ -64,8 +69,11 @@ DATASETS = ["group", "district", "month_day", "daily/diversity_resource_share", 
             "monthly/city_by_cell/theil_h", "monthly/city_by_school/multigroup_dissimilarity", "monthly/cohesion_index",
             "daily/policy_annual_cost_eur", "daily/policy_cumulative_cost_eur", "policies/kind", "policies/name",
             "policies/districts", "policies/groups", "policies/intensity", "policies/annual_cost_eur",
-            "policies/start_day", "policies/end_day", "day", "policies", "daily", "monthly"]
-TYPES = {"f8": 0, "i4": 1, "i8": 2, "u1": 3, "str": 4}
+            "policies/start_day", "policies/end_day", "day", "policies", "daily", "monthly",
+            "city/cell_district", "districts/ring_district", "districts/ring_start", "districts/ring_vertex_count",
+            "districts/vertex_x_m", "districts/vertex_y_m", "groups/colour", "monthly/district_residents_by_group",
+            "samples/group", "samples/home_venue", "samples/outgroup_trust", "samples/venue", "venues/kind", "venues/x_m"]
+TYPES = {"f8": 0, "i4": 1, "i8": 2, "u1": 3, "str": 4}  # f4 and u4 are stored as f8 and i8
 PACK = {0: "<d", 1: "<i", 2: "<q", 3: "<B"}
 
 
@@ -75,6 +83,10 @@ def encode(kind, index, value):
     if value.dtype.kind in "OSU":
         type_code = TYPES["str"]
     else:
+        if value.dtype.kind == "u" and value.dtype.itemsize > 1:
+            value = value.astype("i8")
+        if value.dtype.kind == "f":
+            value = value.astype("f8")
         type_code = TYPES[{"f": "f8", "i": "i8" if value.dtype.itemsize == 8 else "i4", "u": "u1"}[value.dtype.kind]]
     out = bytearray([kind, index, type_code, value.ndim])
     for dim in value.shape:
