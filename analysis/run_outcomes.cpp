@@ -62,7 +62,7 @@ SeriesAxis read_axis(hid_t file, hid_t dataset, unsigned dimension, hsize_t size
     axis.labels = hdf5::read_string_dataset(file, scale_path);
   } else {
     std::vector<hsize_t> dims;
-    axis.numbers = hdf5::read_dataset<double>(file, scale_path, H5T_NATIVE_DOUBLE, dims);
+    axis.numbers = hdf5::read_dataset<double>(file, scale_path, dims);
   }
   axis.units = optional_string_attribute(scale.get(), "units");
   axis.long_name = optional_string_attribute(scale.get(), "long_name");
@@ -122,7 +122,7 @@ RunSeries read_outcome_series(std::int64_t file_id, const OutcomeSpec& outcome) 
   const H5T_class_t type_class = H5Tget_class(type.get());
   if (type_class != H5T_INTEGER && type_class != H5T_FLOAT) throw OutcomeError("/" + outcome.series + " is not a numeric series");
   std::vector<hsize_t> dims;
-  series.values = hdf5::read_dataset<double>(file, outcome.series, H5T_NATIVE_DOUBLE, dims);
+  series.values = hdf5::read_dataset<double>(file, outcome.series, dims);
   if (dims.empty()) throw OutcomeError("/" + outcome.series + " is a single value, not a series along time");
   for (unsigned d = 0; d < dims.size(); ++d) series.axes.push_back(read_axis(file, dataset.get(), d, dims[d]));
   series.units = optional_string_attribute(dataset.get(), "units");

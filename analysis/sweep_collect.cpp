@@ -133,7 +133,7 @@ class Collector {
   CollectResult collect(const std::string& output) {
     read_records();
     first_pass();
-    const std::string temporary = hdf5::temporary_path_for(output);
+    const std::string temporary = temporary_path_for(output);
     try {
       hdf5::with_path(output, [&] { write(output, temporary); });
     } catch (...) {

@@ -2,6 +2,9 @@
 // built, before anything is written: a bad file leaves stdout empty and writes no CSV.
 #include "cli/compare_command.hpp"
 
+#include "io/atomic_file.hpp"
+#include "io/hdf5_run_writer.hpp"
+
 #include "io/input_error.hpp"
 #include "io/replicate_statistics.hpp"
 #include "io/run_file_reader.hpp"
@@ -451,19 +454,15 @@ std::string format_json(const Report& report) {
   return j.dump(2) + "\n";
 }
 
+// Written atomically (io/atomic_file.hpp): a failed write leaves no partial file. Prints the reason.
 bool write_file(const std::string& path, const std::string& text) {
-  // Written beside the target and renamed, so a failed write leaves no partial file.
-  const std::string temporary = path + ".tmp";
-  std::ofstream file(temporary, std::ios::binary);
-  file << text;
-  file.close();
-  std::error_code error;
-  if (file) std::filesystem::rename(temporary, path, error);
-  if (!file || error) {
-    std::filesystem::remove(temporary, error);
+  try {
+    write_file_atomically(path, text);
+    return true;
+  } catch (const OutputError& error) {
+    fmt::print(stderr, "error: {}\n", error.what());
     return false;
   }
-  return true;
 }
 
 }  // namespace
@@ -512,10 +511,7 @@ int compare_command(const CompareOptions& options) {
   }
   fmt::print("{}", text);
   if (!options.csv.empty()) {
-    if (!write_file(options.csv, csv)) {
-      fmt::print(stderr, "error: cannot write {}\n", options.csv);
-      return 1;
-    }
+    if (!write_file(options.csv, csv)) return 1;
     fmt::print(stderr, "wrote {}\n", options.csv);
   }
   return 0;

@@ -20,15 +20,16 @@ std::string clock_text(double seconds) {
 
 }  // namespace
 
-ProgressDisplay::ProgressDisplay(int total_days, std::size_t resident_count)
-    : total_days_(std::max(total_days, 1)), resident_count_(resident_count), terminal_(isatty(STDERR_FILENO) != 0),
+ProgressDisplay::ProgressDisplay(int total_days, std::size_t resident_count, int first_day)
+    : total_days_(std::max(total_days, 1)), first_day_(first_day), resident_count_(resident_count), terminal_(isatty(STDERR_FILENO) != 0),
       start_(std::chrono::steady_clock::now()) {}
 
 void ProgressDisplay::on_day(const DailyIndicators& daily, std::span<const float>) {
   const int done = daily.day + 1;
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  const double rate = elapsed > 0.0 ? static_cast<double>(done) * slots_per_day * static_cast<double>(resident_count_) / elapsed : 0.0;
-  const double left = elapsed / done * (total_days_ - done);
+  const int done_here = std::max(1, done - first_day_);
+  const double rate = elapsed > 0.0 ? static_cast<double>(done_here) * slots_per_day * static_cast<double>(resident_count_) / elapsed : 0.0;
+  const double left = elapsed / done_here * (total_days_ - done);
   const double fraction = static_cast<double>(done) / total_days_;
   if (terminal_) {
     constexpr int width = 30;

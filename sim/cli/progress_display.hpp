@@ -12,12 +12,14 @@ namespace convivia {
 
 class ProgressDisplay final : public RunObserver {
  public:
-  ProgressDisplay(int total_days, std::size_t resident_count);
+  // first_day: the day a resumed run starts with (rates and time left count from there).
+  ProgressDisplay(int total_days, std::size_t resident_count, int first_day = 0);
   void on_day(const DailyIndicators& daily, std::span<const float> sample_trust) override;
   void on_finish(int days_run) override;
 
  private:
   int total_days_;
+  int first_day_ = 0;
   std::size_t resident_count_;
   bool terminal_;
   int next_plain_report_ = 0;

@@ -2,7 +2,9 @@
 // and take milliseconds to seconds, so there is no progress display and no interruption handling.
 #include "cli/reference_run.hpp"
 
+#include "io/atomic_file.hpp"
 #include "io/hdf5_reference_writer.hpp"
+#include "io/hdf5_run_writer.hpp"
 #include "io/input_error.hpp"
 #include "reference/axelrod.hpp"
 #include "reference/schelling.hpp"
@@ -89,10 +91,10 @@ int run_reference_model(const RunOptions& options, const LoadedScenario& scenari
     if (summary_to_stdout) {
       fmt::print("{}\n", summary.dump(2));
     } else {
-      std::ofstream file(options.summary);
-      file << summary.dump(2) << "\n";
-      if (!file) {
-        fmt::print(stderr, "error: cannot write the summary to {}\n", options.summary);
+      try {
+        write_file_atomically(options.summary, summary.dump(2) + "\n");
+      } catch (const OutputError& error) {
+        fmt::print(stderr, "error: cannot write the summary: {}\n", error.what());
         return 1;
       }
     }

@@ -5,9 +5,12 @@
 #include "cli/progress_display.hpp"
 #include "cli/reference_run.hpp"
 #include "cli/run_summary.hpp"
+#include "io/atomic_file.hpp"
+#include "io/checkpoint.hpp"
 #include "io/hdf5_run_writer.hpp"
 #include "io/input_error.hpp"
 #include "io/scenario_loader.hpp"
+#include "systems/run_recorder.hpp"
 #include "systems/simulation.hpp"
 
 #include <fmt/core.h>
@@ -43,6 +46,8 @@ void add_run_command(CLI::App& app, RunOptions& options) {
       "  convivia run scenarios/default.toml\n"
       "  convivia run scenarios/default.toml -o baseline.h5 --days 730 --seed 7 --set city.scale=0.05\n"
       "  convivia run scenario.toml --summary - --quiet     (JSON summary on standard output)\n"
+      "  convivia run scenario.toml -o run.h5 --checkpoint-every 30     (a checkpoint every 30 days: run.h5.checkpoint)\n"
+      "  convivia run scenario.toml -o run.h5 --resume run.h5.checkpoint  (go on from it; same scenario and options)\n"
       "\nExit status: 0 success; 2 bad input or an output path that cannot be written (the message says what to\n"
       "fix); 1 internal error or a failure while writing; 128 + signal number when interrupted.");
   run->add_option("scenario", options.scenario, "Scenario file (TOML)")->required()->check(CLI::ExistingFile);
@@ -65,6 +70,18 @@ void add_run_command(CLI::App& app, RunOptions& options) {
       ->type_name("FILE|-");
   run->add_flag("--profile", options.profile, "Print the time spent in each system and the throughput");
   run->add_flag("-q,--quiet", options.quiet, "Print no progress and no indicator table");
+  run->add_option("--checkpoint-every", options.checkpoint_every,
+                  "Write a checkpoint every DAYS simulated days, replacing the previous one atomically; it is removed when "
+                  "the run completes")
+      ->type_name("DAYS")
+      ->check(CLI::Range(1, 36500));
+  run->add_option("--checkpoint", options.checkpoint, "Checkpoint file (default: the output file name + .checkpoint)")
+      ->type_name("FILE");
+  run->add_option("--resume", options.resume,
+                  "Go on from a checkpoint of this scenario, run with the same --set, --days and --seed; the output file is "
+                  "the same as without the interruption (any --threads). Give --checkpoint-every again to go on writing them")
+      ->type_name("CHECKPOINT")
+      ->check(CLI::ExistingFile);
 }
 
 int run_command(const RunOptions& options) {
@@ -95,7 +112,30 @@ int run_command(const RunOptions& options) {
     return 2;
   }
   const ScenarioConfig& config = scenario->file.config;
-  if (config.model != ModelKind::city) return run_reference_model(options, *scenario, output);
+  if (config.model != ModelKind::city) {
+    if (options.checkpoint_every > 0 || !options.resume.empty()) {
+      fmt::print(stderr, "error: --checkpoint-every and --resume are for city runs; reference models run in seconds\n");
+      return 2;
+    }
+    return run_reference_model(options, *scenario, output);
+  }
+
+  // A checkpoint to resume from is checked (integrity, scenario) before anything else is done.
+  const std::string scenario_hash = checkpoint_scenario_hash(config);
+  if (!options.resume.empty()) {
+    try {
+      const CheckpointHeader header = verify_checkpoint(options.resume);
+      if (header.scenario_sha256 != scenario_hash)
+        throw InputError(options.resume, 0, "",
+                         "a checkpoint of another scenario (or of the same one with other --set, --days or --seed values); "
+                         "resume with exactly the scenario and options of the run that wrote it");
+    } catch (const InputError& error) {
+      fmt::print(stderr, "error: cannot resume: {}\n", error.what());
+      return 2;
+    }
+  }
+  const std::string checkpoint_path = options.checkpoint.empty() ? output + ".checkpoint" : options.checkpoint;
+  const bool checkpoints = options.checkpoint_every > 0;
 
   const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
@@ -118,17 +158,39 @@ int run_command(const RunOptions& options) {
       fmt::print(stderr, "{} residents in {} households, {} districts, {} venues; {} days on {} threads\n", world.residents.size(),
                  world.households.size(), world.city.districts.size(), world.venues.size(), config.run.days, threads);
     Simulation simulation(config, std::move(world));
-    ProgressDisplay progress(config.run.days, simulation.world().residents.size());
+    RunRecorder recorder;
+    int first_day = 0;
+    if (!options.resume.empty()) {
+      // The writer sees the city as it was built, then every call the interrupted run made.
+      simulation.start(*writer);
+      restore_checkpoint(options.resume, scenario_hash, simulation, recorder);
+      recorder.replay(*writer);
+      first_day = simulation.day();
+      if (!options.quiet) fmt::print(stderr, "Resuming from {} at day {}\n", options.resume, first_day);
+    }
+    ProgressDisplay progress(config.run.days, simulation.world().residents.size(), first_day);
     ObserverList observers;
     observers.add(*writer);
     if (!options.quiet) observers.add(progress);
+    if (checkpoints || !options.resume.empty()) observers.add(recorder);
+    if (options.resume.empty()) simulation.start(observers);
 
-    simulation.start(observers);
-    for (int day = 0; day < config.run.days; ++day) {
+    const CheckpointHeader header{scenario_hash, config.run.seed, 0, simulation.world().residents.size()};
+    while (simulation.day() < config.run.days) {
       if (interrupted_by != 0) throw Interrupted{};
       simulation.step_day(observers);
+      if (checkpoints && simulation.day() % options.checkpoint_every == 0 && simulation.day() < config.run.days) {
+        CheckpointHeader now = header;
+        now.day = simulation.day();
+        write_checkpoint(checkpoint_path, now, simulation, recorder);
+      }
     }
     simulation.finish(observers);
+    if (checkpoints) {
+      // The run is complete, so its checkpoint has nothing left to resume.
+      std::error_code ignored;
+      std::filesystem::remove(checkpoint_path, ignored);
+    }
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     if (!options.quiet && !summary_to_stdout) {
@@ -141,10 +203,10 @@ int run_command(const RunOptions& options) {
       if (summary_to_stdout) {
         fmt::print("{}\n", json);
       } else {
-        std::ofstream file(options.summary);
-        file << json << "\n";
-        if (!file) {
-          fmt::print(stderr, "error: cannot write the summary to {}\n", options.summary);
+        try {
+          write_file_atomically(options.summary, json + "\n");
+        } catch (const OutputError& error) {
+          fmt::print(stderr, "error: cannot write the summary: {}\n", error.what());
           return 1;
         }
       }
@@ -152,6 +214,8 @@ int run_command(const RunOptions& options) {
     return 0;
   } catch (const Interrupted&) {
     fmt::print(stderr, "\ninterrupted; no output file was written\n");
+    if (checkpoints && std::filesystem::exists(checkpoint_path))
+      fmt::print(stderr, "resume with: --resume {}\n", checkpoint_path);
     return 128 + interrupted_by;
   } catch (const InputError& error) {
     fmt::print(stderr, "error: {}\n", error.what());

@@ -20,6 +20,9 @@ struct RunOptions {
   std::string summary;
   bool profile = false;
   bool quiet = false;
+  int checkpoint_every = 0;    // days between checkpoints; 0: none
+  std::string checkpoint;      // path of the checkpoint file (default: the output path + ".checkpoint")
+  std::string resume;          // checkpoint to resume from
 };
 
 void add_run_command(CLI::App& app, RunOptions& options);

@@ -2,7 +2,9 @@
 // anything is written, so a bad table leaves stdout empty and no output file.
 #include "cli/segregation_command.hpp"
 
+#include "io/atomic_file.hpp"
 #include "io/count_table_reader.hpp"
+#include "io/hdf5_run_writer.hpp"
 #include "io/input_error.hpp"
 #include "systems/segregation.hpp"
 
@@ -230,16 +232,11 @@ int segregation_command(const SegregationOptions& options) {
     fmt::print(stderr, "error: cannot write {}: directory {} does not exist\n", options.output, directory.string());
     return 2;
   }
-  // Written beside the target and renamed, so a failed write leaves no partial file.
-  const std::string temporary = options.output + ".tmp";
-  std::ofstream file(temporary, std::ios::binary);
-  file << text;
-  file.close();
-  std::error_code rename_error;
-  if (file) std::filesystem::rename(temporary, options.output, rename_error);
-  if (!file || rename_error) {
-    std::filesystem::remove(temporary, rename_error);
-    fmt::print(stderr, "error: cannot write {}\n", options.output);
+  // Written atomically, so a failed write (a full disk) leaves no partial file.
+  try {
+    write_file_atomically(options.output, text);
+  } catch (const OutputError& error) {
+    fmt::print(stderr, "error: {}\n", error.what());
     return 1;
   }
   fmt::print(stderr, "wrote {}\n", options.output);

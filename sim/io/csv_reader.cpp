@@ -4,6 +4,7 @@
 #include "io/input_error.hpp"
 
 #include <charconv>
+#include <filesystem>
 #include <cmath>
 #include <fstream>
 #include <iterator>
@@ -23,7 +24,16 @@ bool looks_like_grouped_digits(std::string_view text) {
 
 }  // namespace
 
-std::string read_text_file(const std::string& path) {
+void refuse_oversized_file(const std::string& path, std::uintmax_t max_bytes, const std::string& key) {
+  std::error_code error;
+  const std::uintmax_t bytes = std::filesystem::file_size(path, error);
+  if (error || bytes <= max_bytes) return;
+  const auto mib = [](std::uintmax_t size) { return std::to_string((size + (1u << 20) - 1) >> 20) + " MiB"; };
+  throw InputError(path, 0, key, "a file of at most " + mib(max_bytes) + ", got " + mib(bytes));
+}
+
+std::string read_text_file(const std::string& path, std::uintmax_t max_bytes) {
+  refuse_oversized_file(path, max_bytes);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, 0, "", "cannot open the file (does it exist and is it readable?)");
   std::ostringstream content;

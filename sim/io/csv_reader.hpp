@@ -25,8 +25,18 @@ std::vector<CsvRow> parse_csv(std::string_view text, const std::string& file_nam
 // Reads and parses a CSV file. Throws InputError if the file cannot be read.
 std::vector<CsvRow> read_csv_file(const std::string& path);
 
-// The whole content of a file; throws InputError naming the file if it cannot be read.
-std::string read_text_file(const std::string& path);
+// Data files (tables, polygons) and scenario files larger than these are refused before they are
+// read: a city's files are a few megabytes, and a parsed file takes several times its size.
+inline constexpr std::uintmax_t max_data_file_bytes = 256u << 20;
+inline constexpr std::uintmax_t max_scenario_file_bytes = 16u << 20;
+
+// Throws InputError(path, 0, key, ...) if the file is larger than max_bytes (a size that cannot be
+// read, e.g. of a pipe, is left to the reader).
+void refuse_oversized_file(const std::string& path, std::uintmax_t max_bytes, const std::string& key = "");
+
+// The whole content of a file; throws InputError naming the file if it cannot be read or is larger
+// than max_bytes.
+std::string read_text_file(const std::string& path, std::uintmax_t max_bytes = max_data_file_bytes);
 
 // The field without leading and trailing spaces and tabs.
 std::string_view trim_field(std::string_view text);

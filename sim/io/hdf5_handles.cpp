@@ -16,6 +16,11 @@ herr_t collect_message(unsigned /*n*/, const H5E_error2_t* error, void* client_d
 }  // namespace
 
 void silence_errors() {
+  // HDF5 1.10 crashes in its exit handler if closing a file failed (a full disk): the library keeps
+  // the half-closed file and closes it again at exit. Every file of ours is closed explicitly, so
+  // the handler is switched off; this must come before any other HDF5 call, which this one is.
+  static const bool no_atexit = H5dont_atexit() >= 0;
+  (void)no_atexit;
   // In a thread-safe HDF5 build each thread has its own error stack and printing setting.
   thread_local bool silenced = false;
   if (!silenced) {
@@ -29,6 +34,15 @@ std::string error_detail() {
   H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, collect_message, &messages);
   H5Eclear2(H5E_DEFAULT);
   if (messages.empty()) return "unknown HDF5 error";
+  // A failed system call: the operating system's reason is what the user needs ("No space left on
+  // device"), not the library's internal steps.
+  for (const std::string& message : messages) {
+    const std::size_t start = message.find("error message = '");
+    if (start == std::string::npos) continue;
+    const std::size_t begin = start + 17;
+    const std::size_t end = message.find('\'', begin);
+    if (end != std::string::npos) return message.substr(begin, end - begin);
+  }
   // Walking downward ends at the innermost frame, which says what actually went wrong (for a file
   // that cannot be created: the operating system's errno text); the outermost says what was asked.
   std::string detail = messages.back();

@@ -48,14 +48,8 @@ Handle create_output_file(const std::string& path, const std::string& temporary_
 
 void commit_output_file(Handle& file, const std::string& path, const std::string& temporary_path) {
   file.close("close file");
-  std::error_code error;
-  std::filesystem::rename(temporary_path, path, error);
-  if (error) {
-    throw OutputError("cannot rename temporary file '" + temporary_path + "' to '" + path + "': " + error.message());
-  }
+  sync_and_rename(temporary_path, path);
 }
-
-std::string temporary_path_for(const std::string& path) { return path + ".tmp-" + std::to_string(::getpid()); }
 
 Handle create_group(hid_t parent, const char* name) {
   const std::string what = std::string("create group ") + name;

@@ -4,6 +4,7 @@
 // to its final name only when complete, so a failed run leaves no partial file.
 #pragma once
 
+#include "io/atomic_file.hpp"
 #include "io/hdf5_handles.hpp"
 #include "io/hdf5_run_writer.hpp"
 
@@ -18,15 +19,14 @@ namespace convivia::hdf5 {
 Handle create_output_file(const std::string& path, const std::string& temporary_path, const char* title,
                           const char* conventions, const Provenance& provenance);
 
-// Closes the file (flushing everything) and renames temporary_path to path; throws OutputError on
+// Closes the file (flushing everything), syncs it to the disk and renames temporary_path to path
+// (io/atomic_file.hpp); throws OutputError on
 // failure.
 void commit_output_file(Handle& file, const std::string& path, const std::string& temporary_path);
 
 // A group without time stamps.
 Handle create_group(hid_t parent, const char* name);
 
-// The name path is written under until complete, unique per process.
-std::string temporary_path_for(const std::string& path);
 
 // Runs action with HDF5's error printing off; an OutputError whose message does not name path is
 // thrown again with "output file '<path>': " in front, so every failure names the output path.

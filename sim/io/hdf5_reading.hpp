@@ -1,6 +1,7 @@
-// Reading HDF5 files written by Convivia (run files, sweep files): whether a path exists, string and
-// integer attributes, whole numeric and string datasets. Failures throw OutputError with HDF5's
-// reason (hdf5_handles.hpp); callers that read user-given files turn them into InputError.
+// Reading helpers over the HDF5 C API for the readers of run files (compare, the viewer): whether a
+// path exists, string and integer attributes, whole numeric and string datasets. Every failure is an
+// OutputError saying what is missing or malformed; callers turn it into an InputError on their file.
+// Same assumptions as hdf5_handles.hpp (serial HDF5 1.10, one thread, errors silenced).
 #pragma once
 
 #include "io/hdf5_handles.hpp"
@@ -11,30 +12,23 @@
 
 namespace convivia::hdf5 {
 
-// Whether every level of path (relative to file, no leading '/') exists.
+// True if every level of `path` (below `file`) exists.
 bool has_link(hid_t file, const std::string& path);
 
+// A variable-length string attribute / an integer attribute of `object`.
 std::string read_string_attribute(hid_t object, const char* name);
 std::int64_t read_int_attribute(hid_t object, const char* name);
+// A floating-point attribute of the object at `path` (a group or dataset).
+double read_double_attribute(hid_t file, const std::string& path, const char* name);
 
-// A whole numeric dataset converted to `memory_type`, and its dimensions.
+// A whole numeric dataset converted to T, and its dimensions.
 template <class T>
-std::vector<T> read_dataset(hid_t file, const std::string& path, hid_t memory_type, std::vector<hsize_t>& dims) {
-  if (!has_link(file, path)) throw OutputError("the dataset /" + path + " is missing");
-  const std::string what = "read /" + path;
-  hdf5::Handle data = hdf5::dataset(H5Dopen2(file, path.c_str(), H5P_DEFAULT), what);
-  hdf5::Handle space = hdf5::dataspace(H5Dget_space(data.get()), what);
-  const int rank = hdf5::check_id(H5Sget_simple_extent_ndims(space.get()), what);
-  dims.assign(static_cast<std::size_t>(rank), 0);
-  H5Sget_simple_extent_dims(space.get(), dims.data(), nullptr);
-  hsize_t count = 1;
-  for (const hsize_t d : dims) count *= d;
-  std::vector<T> values(count);
-  if (count > 0) hdf5::check_status(H5Dread(data.get(), memory_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()), what);
-  return values;
-}
+std::vector<T> read_dataset(hid_t file, const std::string& path, std::vector<hsize_t>& dims);
 
-// A one-dimensional dataset of variable-length strings.
+// A whole one-dimensional dataset of variable-length strings.
 std::vector<std::string> read_string_dataset(hid_t file, const std::string& path);
+
+// Throws unless `dims` has `rank` dimensions and the first one is `length` long.
+void require_length(const std::string& path, const std::vector<hsize_t>& dims, std::size_t rank, hsize_t length);
 
 }  // namespace convivia::hdf5

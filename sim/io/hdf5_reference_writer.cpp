@@ -175,7 +175,7 @@ struct Hdf5ReferenceWriter::Impl {
 Hdf5ReferenceWriter::Hdf5ReferenceWriter(std::string path, Provenance provenance)
     : path_(std::move(path)), impl_(std::make_unique<Impl>()) {
   impl_->path = path_;
-  impl_->temporary_path = hdf5::temporary_path_for(path_);
+  impl_->temporary_path = temporary_path_for(path_);
   with_path(path_, [&] { impl_->create(provenance); });
 }
 

@@ -260,6 +260,8 @@ constexpr DistrictReal district_reals[] = {
      "multigroup dissimilarity index within the district, over its cells"},
     {"district_theil_h", &MonthlyIndicators::district_theil_h, "1",
      "Theil's information index H within the district, over its cells"},
+    {"district_perceived_discrimination_share", &MonthlyIndicators::district_perceived_discrimination_share, "1",
+     "share of the district's residents with a discrimination event in the last 30 days"},
     {"district_diversity", &MonthlyIndicators::district_diversity, "1",
      "group entropy of the district's residents divided by its maximum, ln(group count)"},
 };
@@ -890,7 +892,7 @@ void Hdf5RunWriter::Impl::finish(int days_run) {
 
 Hdf5RunWriter::Hdf5RunWriter(std::string path, Provenance provenance)
     : path_(std::move(path)),
-      temporary_path_(hdf5::temporary_path_for(path_)),
+      temporary_path_(temporary_path_for(path_)),
       impl_(std::make_unique<Impl>()) {
   impl_->path = path_;
   impl_->temporary_path = temporary_path_;

@@ -47,18 +47,12 @@ constexpr std::array<HeadlineIndicator, 14> indicators{{
 
 constexpr std::string_view run_conventions = "convivia-run-1";
 
-void require_length(const std::string& path, const std::vector<hsize_t>& dims, std::size_t rank, hsize_t length) {
-  if (dims.size() != rank || dims[0] != length)
-    throw OutputError("/" + path + " has " + (dims.empty() ? std::string("no") : std::to_string(dims[0])) + " rows, expected " +
-                      std::to_string(length));
-}
-
 // A daily series of the policy cost, or zeros if the file predates it.
 std::vector<double> read_cost_series(hid_t file, const std::string& path, hsize_t days) {
-  if (!has_link(file, path)) return std::vector<double>(days, 0.0);
+  if (!hdf5::has_link(file, path)) return std::vector<double>(days, 0.0);
   std::vector<hsize_t> dims;
-  std::vector<double> values = read_dataset<double>(file, path, H5T_NATIVE_DOUBLE, dims);
-  require_length(path, dims, 1, days);
+  std::vector<double> values = hdf5::read_dataset<double>(file, path, dims);
+  hdf5::require_length(path, dims, 1, days);
   return values;
 }
 
@@ -67,22 +61,22 @@ void read_policies(hid_t file, RunFile& run) {
   const auto days = static_cast<hsize_t>(run.days_run);
   run.policy_annual_cost_eur = read_cost_series(file, "daily/policy_annual_cost_eur", days);
   run.policy_cumulative_cost_eur = read_cost_series(file, "daily/policy_cumulative_cost_eur", days);
-  if (!has_link(file, "policies")) return;
-  const std::vector<std::string> kind = read_string_dataset(file, "policies/kind");
+  if (!hdf5::has_link(file, "policies")) return;
+  const std::vector<std::string> kind = hdf5::read_string_dataset(file, "policies/kind");
   const std::size_t count = kind.size();
-  const std::vector<std::string> name = read_string_dataset(file, "policies/name");
-  const std::vector<std::string> districts = read_string_dataset(file, "policies/districts");
-  const std::vector<std::string> groups = read_string_dataset(file, "policies/groups");
+  const std::vector<std::string> name = hdf5::read_string_dataset(file, "policies/name");
+  const std::vector<std::string> districts = hdf5::read_string_dataset(file, "policies/districts");
+  const std::vector<std::string> groups = hdf5::read_string_dataset(file, "policies/groups");
   std::vector<hsize_t> dims;
-  const auto numbers = [&](const char* path, auto memory_type, auto element) {
-    auto values = read_dataset<decltype(element)>(file, path, memory_type, dims);
-    require_length(path, dims, 1, count);
+  const auto numbers = [&](const char* path, auto element) {
+    auto values = hdf5::read_dataset<decltype(element)>(file, path, dims);
+    hdf5::require_length(path, dims, 1, count);
     return values;
   };
-  const std::vector<double> intensity = numbers("policies/intensity", H5T_NATIVE_DOUBLE, 0.0);
-  const std::vector<double> annual_cost = numbers("policies/annual_cost_eur", H5T_NATIVE_DOUBLE, 0.0);
-  const std::vector<std::int32_t> start_day = numbers("policies/start_day", H5T_NATIVE_INT32, std::int32_t{0});
-  const std::vector<std::int32_t> end_day = numbers("policies/end_day", H5T_NATIVE_INT32, std::int32_t{0});
+  const std::vector<double> intensity = numbers("policies/intensity", 0.0);
+  const std::vector<double> annual_cost = numbers("policies/annual_cost_eur", 0.0);
+  const std::vector<std::int32_t> start_day = numbers("policies/start_day", std::int32_t{0});
+  const std::vector<std::int32_t> end_day = numbers("policies/end_day", std::int32_t{0});
   for (const auto* strings : {&name, &districts, &groups})
     if (strings->size() != count) throw OutputError("the datasets in /policies differ in length");
   for (std::size_t p = 0; p < count; ++p)
@@ -92,29 +86,32 @@ void read_policies(hid_t file, RunFile& run) {
 RunFile read_open_file(hid_t file, const std::string& path) {
   RunFile run;
   run.path = path;
-  run.scenario_name = read_string_attribute(file, "scenario_name");
-  run.seed = read_string_attribute(file, "seed");
-  run.days_run = read_int_attribute(file, "days_run");
-  run.resident_count = read_int_attribute(file, "resident_count");
+  run.scenario_name = hdf5::read_string_attribute(file, "scenario_name");
+  run.seed = hdf5::read_string_attribute(file, "seed");
+  run.days_run = hdf5::read_int_attribute(file, "days_run");
+  run.resident_count = hdf5::read_int_attribute(file, "resident_count");
   if (run.days_run <= 0) throw OutputError("the run recorded no day (days_run = " + std::to_string(run.days_run) + ")");
-  run.group_names = read_string_dataset(file, "group");
-  run.district_names = read_string_dataset(file, "district");
+  // No run is longer (run.days); a larger count is a damaged file, and compare loops over the days.
+  if (run.days_run > 36500)
+    throw OutputError("days_run = " + std::to_string(run.days_run) + " is more than a run can have (36500)");
+  run.group_names = hdf5::read_string_dataset(file, "group");
+  run.district_names = hdf5::read_string_dataset(file, "district");
   std::vector<hsize_t> dims;
-  run.month_days = read_dataset<std::int32_t>(file, "month_day", H5T_NATIVE_INT32, dims);
+  run.month_days = hdf5::read_dataset<std::int32_t>(file, "month_day", dims);
   if (run.month_days.empty() || run.month_days.front() != 0) throw OutputError("/month_day does not start with day 0");
   const auto days = static_cast<hsize_t>(run.days_run);
   for (const HeadlineIndicator& indicator : indicators) {
     const std::string dataset(indicator.dataset);
-    std::vector<double> values = read_dataset<double>(file, dataset, H5T_NATIVE_DOUBLE, dims);
+    std::vector<double> values = hdf5::read_dataset<double>(file, dataset, dims);
     switch (indicator.source) {
       case IndicatorSource::daily:
-        require_length(dataset, dims, 1, days);
+        hdf5::require_length(dataset, dims, 1, days);
         break;
       case IndicatorSource::monthly:
-        require_length(dataset, dims, 1, run.month_days.size());
+        hdf5::require_length(dataset, dims, 1, run.month_days.size());
         break;
       case IndicatorSource::daily_largest_by_group: {
-        require_length(dataset, dims, 2, days);
+        hdf5::require_length(dataset, dims, 2, days);
         const std::size_t G = dims[1];
         std::vector<double> largest(days, std::numeric_limits<double>::quiet_NaN());
         for (std::size_t d = 0; d < days && G > 0; ++d)
@@ -167,7 +164,7 @@ RunFile read_run_file(const std::string& path) {
     hdf5::Handle file = hdf5::file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open");
     std::string conventions;
     try {
-      conventions = read_string_attribute(file.get(), "conventions");
+      conventions = hdf5::read_string_attribute(file.get(), "conventions");
     } catch (const OutputError&) {
       throw InputError(path, 0, "", "not a Convivia run file (no conventions attribute)");
     }

@@ -3,6 +3,7 @@
 // relative to the file that names the base.
 #include "io/scenario_inheritance.hpp"
 
+#include "io/csv_reader.hpp"
 #include "io/input_error.hpp"
 #include "io/scenario_keys.hpp"
 
@@ -62,6 +63,7 @@ std::vector<ScenarioLayer> scenario_layers(toml::table root, const std::string& 
                        "expected an existing scenario file, got " + scenario_schema::toml_literal(base) + " (not found: " +
                            fs::absolute(file).lexically_normal().string() + ")");
     }
+    refuse_oversized_file(file.string(), max_scenario_file_bytes, "base");
     std::ostringstream buffer;
     buffer << in.rdbuf();
     toml::table base_root;

@@ -13,12 +13,9 @@
 namespace convivia::scenario_schema {
 namespace {
 
-constexpr double infinity = std::numeric_limits<double>::infinity();
-
 Bounds closed(double min, double max) { return Bounds{min, max, false, false, true}; }
 Bounds left_open(double min, double max) { return Bounds{min, max, true, false, true}; }
 Bounds right_open(double min, double max) { return Bounds{min, max, false, true, true}; }
-Bounds at_least(double min) { return Bounds{min, infinity, false, false, false}; }
 
 // Floats are reported as the shortest decimal of the float, so that 0.7f prints as 0.7 and reads
 // back to the same float.
@@ -605,8 +602,9 @@ std::vector<GroupKey> make_group_keys() {
                             "unique, non-empty name of the group", "required"));
   k.push_back(string_key<G>("colour", KeyType::colour, true, [](auto& g) -> auto& { return g.colour; },
                             "colour in the viewer and reports", "neutral grey"));
-  k.push_back(real_key<G>("share", [](auto& g) -> auto& { return g.share; }, at_least(0),
-                          "city-wide share of residents (synthetic cities); shares are normalised to sum 1",
+  k.push_back(real_key<G>("share", [](auto& g) -> auto& { return g.share; }, closed(0, 1e9),
+                          "city-wide share of residents (synthetic cities); shares are weights (counts will do) "
+                          "normalised to sum 1",
                           "required for synthetic cities"));
   k.push_back(bool_key<G>("speaks_language", [](auto& g) -> auto& { return g.speaks_language; },
                           "members speak the city's majority language (at the start and, unless "
@@ -672,8 +670,8 @@ std::vector<PolicyKey> make_policy_keys() {
   k.push_back(integer_key<P>("end_day", [](auto& p) -> auto& { return p.end_day; }, 0, policy_open_end_day,
                              "last day on which the policy acts, inclusive; at least start_day",
                              "36500, past the longest run: to the end of the run"));
-  k.push_back(real_key<P>("annual_cost", [](auto& p) -> auto& { return p.annual_cost_eur; }, at_least(0),
-                          "cost per year while active, in euros; summed over active policies for reports", "required"));
+  k.push_back(real_key<P>("annual_cost", [](auto& p) -> auto& { return p.annual_cost_eur; }, closed(0, 1e12),
+                          "cost per year while active, in euros (at most 10^12, so sums stay exact enough); summed over active policies for reports", "required"));
   k.push_back(string_key<P>("name", KeyType::text, false, [](auto& p) -> auto& { return p.name; },
                             "optional label for reports", "empty"));
   return k;

@@ -3,6 +3,7 @@
 
 #include "io/district_table_reader.hpp"
 #include "io/input_error.hpp"
+#include "io/world_limits.hpp"
 #include "policy/policy_reach.hpp"
 #include "world/city_plan.hpp"
 #include "world/world_builder.hpp"
@@ -52,6 +53,9 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<std::str
     loaded.district_table = read_district_table(loaded.file.config.city.imported);
     apply_district_table_groups(loaded.file.config, *loaded.district_table);
     check_event_groups(loaded.file.config, loaded.file.path);
+    // The grid and resident count of a real city follow from its table and polygons.
+    if (const auto problem = world_limit_problem(loaded.file.config, &*loaded.district_table, machine_memory_bytes()))
+      throw InputError(loaded.file.path, 0, problem->key, problem->message);
   }
   check_population_not_empty(loaded);
   check_policy_targets(loaded);

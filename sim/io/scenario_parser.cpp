@@ -4,11 +4,13 @@
 // after the overrides. Nothing is allocated from a value before it has passed its range check.
 #include "io/scenario_parser.hpp"
 
+#include "io/csv_reader.hpp"
 #include "io/icc_profile_reader.hpp"
 #include "io/input_error.hpp"
 #include "io/scenario_inheritance.hpp"
 #include "io/scenario_keys.hpp"
 #include "io/toml_node_type.hpp"
+#include "io/world_limits.hpp"
 #include "policy/policy_kinds.hpp"
 
 #include <toml++/toml.h>
@@ -27,8 +29,6 @@ namespace {
 
 using namespace scenario_schema;
 namespace fs = std::filesystem;
-
-constexpr std::int64_t max_grid_cells = 25'000'000;
 
 // Where a value was given: file and line, or "--set" and line 0 for overrides.
 struct Where {
@@ -351,11 +351,11 @@ class ScenarioReader {
   }
 
   ScenarioConfig finish() {
-    check_grid();
     check_population();
     check_groups();
     check_events();
     check_reference_model();
+    check_world_size();
     resolve_data_paths();
     import_icc_profile();
     return std::move(config_);
@@ -418,7 +418,7 @@ class ScenarioReader {
         const std::string key = entry + "." + std::string(name.str());
         const Where value_at = origin.at(name.source());
         const auto& keys = group_keys();
-        const auto spec = std::find_if(keys.begin(), keys.end(), [&](const GroupKey& k) { return k.key == name.str(); });
+        const auto spec = std::find_if(keys.begin(), keys.end(), [field = name.str()](const GroupKey& k) { return k.key == field; });
         if (spec == keys.end()) {
           fail(value_at, key, "unknown key; " + unknown_entry_key_hint(name.str(), keys, entry, "groups"));
         }
@@ -455,7 +455,7 @@ class ScenarioReader {
       for (const auto& [name, value] : *table) {
         const std::string key = entry + "." + std::string(name.str());
         const Where value_at = origin.at(name.source());
-        const auto spec = std::find_if(keys.begin(), keys.end(), [&](const EventKey& k) { return k.key == name.str(); });
+        const auto spec = std::find_if(keys.begin(), keys.end(), [field = name.str()](const EventKey& k) { return k.key == field; });
         if (spec == keys.end()) {
           fail(value_at, key, "unknown key; " + unknown_entry_key_hint(name.str(), keys, entry, "events"));
         }
@@ -523,7 +523,7 @@ class ScenarioReader {
           given.emplace(std::string(name.str()), value_at);
           continue;
         }
-        const auto spec = std::find_if(keys.begin(), keys.end(), [&](const PolicyKey& k) { return k.key == name.str(); });
+        const auto spec = std::find_if(keys.begin(), keys.end(), [field = name.str()](const PolicyKey& k) { return k.key == field; });
         if (spec == keys.end()) {
           fail(value_at, key, "unknown key; " + unknown_entry_key_hint(name.str(), keys, entry, "policies"));
         }
@@ -567,15 +567,15 @@ class ScenarioReader {
     return Where{display_path_, 0};
   }
 
-  void check_grid() {
-    const SyntheticCityConfig& s = config_.city.synthetic;
-    const std::int64_t cells = static_cast<std::int64_t>(s.districts_x) * s.districts_y * s.district_cells * s.district_cells;
-    if (cells > max_grid_cells) {
-      fail(where_of({"city.synthetic.district_cells", "city.synthetic.districts_x", "city.synthetic.districts_y"}),
-           "city.synthetic.district_cells",
-           "expected at most 25000000 grid cells in total (districts_x * districts_y * district_cells^2), got " +
-               std::to_string(cells));
-    }
+  // Sizes that would not fit (docs/reliability.md, "Limits"), before anything is built. An imported
+  // city's size is known only with its district table, so the loader checks it then.
+  void check_world_size() {
+    if (config_.model == ModelKind::city && config_.city.source == CitySource::import) return;
+    const auto problem = world_limit_problem(config_, nullptr, machine_memory_bytes());
+    if (!problem) return;
+    fail(where_of({problem->key.c_str(), "city.scale", "city.synthetic.districts_x", "city.synthetic.districts_y",
+                   "schelling.height", "axelrod.height", "axelrod.max_events"}),
+         problem->key, problem->message);
   }
 
   void check_reference_model() {
@@ -733,6 +733,7 @@ void check_event_groups(const ScenarioConfig& config, const std::string& file) {
 ScenarioFile load_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path, 0, "", "cannot open the scenario file");
+  refuse_oversized_file(path, max_scenario_file_bytes);
   std::ostringstream buffer;
   buffer << in.rdbuf();
   if (in.bad()) throw InputError(path, 0, "", "cannot read the scenario file");

@@ -3,26 +3,41 @@
 
 #include <openssl/evp.h>
 
-#include <memory>
 #include <stdexcept>
 
 namespace convivia {
 
-std::string sha256_hex(std::string_view data) {
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int digest_size = 0;
-  if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1 ||
-      EVP_DigestUpdate(context.get(), data.data(), data.size()) != 1 ||
-      EVP_DigestFinal_ex(context.get(), digest, &digest_size) != 1) {
+struct Sha256::Context {
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> evp{EVP_MD_CTX_new(), &EVP_MD_CTX_free};
+};
+
+Sha256::Sha256() : context_(std::make_unique<Context>()) {
+  if (!context_->evp || EVP_DigestInit_ex(context_->evp.get(), EVP_sha256(), nullptr) != 1)
     throw std::runtime_error("SHA-256 digest failed (OpenSSL EVP)");
-  }
+}
+
+Sha256::~Sha256() = default;
+
+void Sha256::update(const void* data, std::size_t size) {
+  if (EVP_DigestUpdate(context_->evp.get(), data, size) != 1) throw std::runtime_error("SHA-256 digest failed (OpenSSL EVP)");
+}
+
+std::array<std::uint8_t, 32> Sha256::finish() {
+  std::array<std::uint8_t, 32> digest{};
+  unsigned int size = 0;
+  if (EVP_DigestFinal_ex(context_->evp.get(), digest.data(), &size) != 1 || size != digest.size())
+    throw std::runtime_error("SHA-256 digest failed (OpenSSL EVP)");
+  return digest;
+}
+
+std::string sha256_hex(std::string_view data) {
+  Sha256 hash;
+  hash.update(data.data(), data.size());
   static constexpr char hex_digits[] = "0123456789abcdef";
   std::string hex;
-  hex.reserve(2 * digest_size);
-  for (unsigned int i = 0; i < digest_size; ++i) {
-    hex.push_back(hex_digits[digest[i] >> 4]);
-    hex.push_back(hex_digits[digest[i] & 0x0f]);
+  for (const std::uint8_t byte : hash.finish()) {
+    hex.push_back(hex_digits[byte >> 4]);
+    hex.push_back(hex_digits[byte & 0x0f]);
   }
   return hex;
 }

@@ -31,6 +31,8 @@ class LeverMap {
   // changed since the last call.
   void set_for_day(const std::vector<PolicyConfig>& policies, const std::vector<PolicyReach>& reach, int day,
                    const Levers& base, int district_count, int group_count);
+  // The next set_for_day recomputes even if the same policies are active (their intensity changed).
+  void invalidate() { built_ = false; }
 
   // district may be no_district (-1).
   const Levers& at(std::int32_t district, std::size_t group) const {

@@ -13,8 +13,10 @@
 namespace convivia {
 namespace {
 
-// Staying home is the implicit remaining option, so only the candidates need a weight.
+// Staying home is the implicit remaining option, so only the candidates need a weight. Weights are
+// computed four at a time (fast_exp4), so the scratch arrays are padded to a multiple of four.
 constexpr std::size_t max_leisure_candidates = leisure_venue_kinds.size();
+constexpr std::size_t padded_candidates = (max_leisure_candidates + 3) / 4 * 4;
 
 }  // namespace
 
@@ -65,13 +67,15 @@ void ActivitySystem::choose(const StepContext& context, const ActivityInputs& in
     const std::size_t count = option_count_[cell];
     const float comfort = ac.comfort_weight * (1.0f - inputs.outgroup_trust[i]);
     const std::size_t group = residents.group[i];
-    std::array<float, max_leisure_candidates> weight{};
-    float total = stay_home_weight;
+    std::array<float, padded_candidates> utility{};
+    std::array<float, padded_candidates> weight;
     for (std::size_t k = 0; k < count; ++k) {
       const std::uint32_t v = option_venue_[cell * per_cell + k];
-      weight[k] = fast_exp(option_utility_[cell * per_cell + k] + comfort * inputs.venue_group_share[v * group_count + group]);
-      total += weight[k];
+      utility[k] = option_utility_[cell * per_cell + k] + comfort * inputs.venue_group_share[v * group_count + group];
     }
+    for (std::size_t k = 0; k < count; k += 4) fast_exp4(utility.data() + k, weight.data() + k);
+    float total = stay_home_weight;
+    for (std::size_t k = 0; k < count; ++k) total += weight[k];
     float pick = random.uniform() * total;
     for (std::size_t k = 0; k < count; ++k) {
       if (pick < weight[k]) return option_venue_[cell * per_cell + k];

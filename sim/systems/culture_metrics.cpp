@@ -4,8 +4,30 @@
 #include "core/assert.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 namespace convivia {
+namespace {
+
+constexpr std::size_t max_packed_features = 32;
+
+// Distinct cultures: pack each trait vector (one byte per feature) into Words 64-bit words, sort,
+// count runs. One word holds up to 8 features; four hold the most a scenario allows.
+template <std::size_t Words>
+std::int64_t count_distinct_cultures(const Population& residents) {
+  const auto features = static_cast<std::size_t>(residents.features);
+  std::vector<std::array<std::uint64_t, Words>> packed(residents.size());
+  for (std::size_t i = 0; i < packed.size(); ++i) {
+    std::array<std::uint64_t, Words> key{};
+    for (std::size_t f = 0; f < features; ++f) key[f / 8] = (key[f / 8] << 8) | residents.culture[i * features + f];
+    packed[i] = key;
+  }
+  std::sort(packed.begin(), packed.end());
+  return std::unique(packed.begin(), packed.end()) - packed.begin();
+}
+
+}  // namespace
 
 CultureIndicators compute_culture_indicators(const Population& residents, int traits) {
   const auto group_count = static_cast<std::size_t>(residents.group_count);
@@ -15,17 +37,8 @@ CultureIndicators compute_culture_indicators(const Population& residents, int tr
   CultureIndicators out;
   out.overlap.assign(group_count * group_count, 0.0);
   if (resident_count == 0 || features == 0) return out;
-  CONVIVIA_CHECK(features <= 8, "a culture packs into 64 bits");
-
-  // Distinct cultures: pack each trait vector into one integer, sort, count runs.
-  std::vector<std::uint64_t> packed(resident_count);
-  for (std::size_t i = 0; i < resident_count; ++i) {
-    std::uint64_t key = 0;
-    for (std::size_t f = 0; f < features; ++f) key = (key << 8) | residents.culture[i * features + f];
-    packed[i] = key;
-  }
-  std::sort(packed.begin(), packed.end());
-  out.distinct_cultures = std::unique(packed.begin(), packed.end()) - packed.begin();
+  CONVIVIA_CHECK(features <= max_packed_features, "at most 32 cultural features");
+  out.distinct_cultures = features <= 8 ? count_distinct_cultures<1>(residents) : count_distinct_cultures<4>(residents);
 
   // Trait frequencies per group, then the expected overlap of random pairs.
   std::vector<std::int64_t> members(group_count, 0);

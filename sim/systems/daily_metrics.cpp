@@ -6,9 +6,6 @@
 #include <algorithm>
 
 namespace convivia {
-namespace {
-constexpr int discrimination_memory_days = 30;
-}  // namespace
 
 float mean_outgroup_trust(const Population& residents, std::size_t resident) {
   const auto group_count = static_cast<std::size_t>(residents.group_count);

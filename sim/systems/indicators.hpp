@@ -9,6 +9,9 @@
 
 namespace convivia {
 
+// Perceived discrimination counts a resident whose last discrimination event is this recent.
+inline constexpr int discrimination_memory_days = 30;
+
 struct DailyIndicators {
   int day = 0;
   // Headline: share of residents whose mean out-group trust is at or above the threshold.
@@ -77,6 +80,7 @@ struct MonthlyIndicators {
   std::vector<double> district_generalised_trust;
   std::vector<double> district_multigroup_dissimilarity;  // units: cells of the district
   std::vector<double> district_theil_h;                   // units: cells of the district
+  std::vector<double> district_perceived_discrimination_share;  // residents with an event in the last 30 days
   // The labour and services steps that open the month (run just before these indicators).
   std::int64_t hires = 0;
   std::int64_t job_losses = 0;

@@ -112,19 +112,24 @@ void MonthlyMetrics::compute(const World& world, const std::vector<double>& grou
   out.district_mean_outgroup_trust.assign(district_count, 0.0);
   out.district_generalised_trust.assign(district_count, 0.0);
   out.district_diversity_resource_share.assign(district_count, 0.0);
+  out.district_perceived_discrimination_share.assign(district_count, 0.0);
   std::vector<std::int64_t> diverse(district_count, 0);
+  std::vector<std::int64_t> discriminated(district_count, 0);
   reduce_blocks(
       resident_count, reduction_block_size, blocks_,
       [&](BlockSums& sums, std::size_t begin, std::size_t end) {
         sums.outgroup.assign(district_count, 0.0);
         sums.generalised.assign(district_count, 0.0);
         sums.diverse.assign(district_count, 0);
+        sums.discriminated.assign(district_count, 0);
         for (std::size_t i = begin; i < end; ++i) {
           const std::int32_t d = city.cell_district[residents.home_cell[i]];
           if (d == no_district) continue;
           sums.outgroup[static_cast<std::size_t>(d)] += outgroup_trust[i];
           sums.generalised[static_cast<std::size_t>(d)] += generalised_trust(residents, i, group_weights);
           sums.diverse[static_cast<std::size_t>(d)] += outgroup_trust[i] >= diversity_threshold ? 1 : 0;
+          sums.discriminated[static_cast<std::size_t>(d)] +=
+              day - residents.last_discrimination_day[i] < discrimination_memory_days ? 1 : 0;
         }
       },
       [&](const BlockSums& sums) {
@@ -132,6 +137,7 @@ void MonthlyMetrics::compute(const World& world, const std::vector<double>& grou
           out.district_mean_outgroup_trust[d] += sums.outgroup[d];
           out.district_generalised_trust[d] += sums.generalised[d];
           diverse[d] += sums.diverse[d];
+          discriminated[d] += sums.discriminated[d];
         }
       });
   for (std::size_t d = 0; d < district_count; ++d) {
@@ -141,6 +147,7 @@ void MonthlyMetrics::compute(const World& world, const std::vector<double>& grou
     out.district_mean_outgroup_trust[d] /= static_cast<double>(n);
     out.district_generalised_trust[d] /= static_cast<double>(n);
     out.district_diversity_resource_share[d] = static_cast<double>(diverse[d]) / static_cast<double>(n);
+    out.district_perceived_discrimination_share[d] = static_cast<double>(discriminated[d]) / static_cast<double>(n);
   }
   district_diversity_and_trust(group_count, out);
 }

@@ -28,7 +28,7 @@ class MonthlyMetrics {
   std::vector<std::int64_t> school_counts_;  // [school][group]: pupils
   struct BlockSums {
     std::vector<double> outgroup, generalised;  // per district
-    std::vector<std::int64_t> diverse;          // per district
+    std::vector<std::int64_t> diverse, discriminated;  // per district
   };
   std::vector<BlockSums> blocks_;
 };

@@ -124,4 +124,9 @@ void ParticipationSystem::end_day(const World& world, DailyIndicators& out) {
   std::fill(today_by_group_.begin(), today_by_group_.end(), 0);
 }
 
+void ParticipationSystem::archive(StateArchive& a) {
+  archive_vector(a, eligible_by_group_);
+  for (std::vector<std::int64_t>& day : window_by_group_) archive_vector(a, day);
+}
+
 }  // namespace convivia

@@ -8,6 +8,8 @@
 // Draws are keyed by (seed, participation, tick, resident), so results do not depend on thread count.
 #pragma once
 
+#include "core/state_archive.hpp"
+
 #include "systems/indicators.hpp"
 #include "systems/step_context.hpp"
 
@@ -32,6 +34,9 @@ class ParticipationSystem {
   void record(const StepContext& context, const VenueBuckets& buckets);
   // At the end of each day: the forum indicators over the last 7 days into `out`.
   void end_day(const World& world, DailyIndicators& out);
+  // What carries over from day to day (the last 7 days' attendances, who was eligible at the last
+  // forum), for the simulation's state (hash and checkpoints).
+  void archive(StateArchive& archive);
 
  private:
   void index_forums(const World& world);

@@ -1,7 +1,6 @@
 // The day's ordered list of systems (see simulation.hpp).
 #include "systems/simulation.hpp"
 
-#include "core/hash.hpp"
 #include "core/random.hpp"
 #include "core/assert.hpp"
 #include "policy/policy_reach.hpp"
@@ -10,6 +9,7 @@
 #include "systems/cohesion_index.hpp"
 #include "systems/culture_metrics.hpp"
 #include "systems/friend_meetings.hpp"
+#include "systems/indicators_state.hpp"
 #include "systems/language_courses.hpp"
 #include "systems/recent_contacts.hpp"
 #include "systems/step_context.hpp"
@@ -277,42 +277,89 @@ void Simulation::step_day(RunObserver& observer) {
   ++day_;
 }
 
+void Simulation::set_policy_intensity(std::size_t policy, float intensity) {
+  CONVIVIA_CHECK(policy < config_.policies.size(), "policy index out of range");
+  CONVIVIA_CHECK(intensity >= 0.0f && intensity <= 1.0f, "policy intensity must lie in [0, 1]");
+  config_.policies[policy].intensity = intensity;
+  // The lever table is kept while the same policies are active; it must be rebuilt next day.
+  levers_.invalidate();
+}
+
+void Simulation::set_behaviour(const EncounterConfig& encounters, const ActivityConfig& activity) {
+  // Systems read both from the scenario in every slot and keep nothing derived from them between days.
+  config_.encounters = encounters;
+  config_.activity = activity;
+}
+
 void Simulation::finish(RunObserver& observer) {
   ScopedTimer timer(profile_, profile_output_);
   observer.on_finish(day_);
 }
 
 std::uint64_t Simulation::state_hash() const {
-  const Population& r = world_.residents;
-  StateHasher hasher;
-  hasher.add_value(day_);
-  hasher.add(r.group);
-  hasher.add(r.trust);
-  hasher.add(r.culture);
-  hasher.add(r.tie_resident);
-  hasher.add(r.tie_strength);
-  hasher.add(r.language);
-  hasher.add(r.home_cell);
-  hasher.add(r.home_venue);
-  hasher.add(r.fixed_venue);
-  hasher.add(r.employed);
-  hasher.add(r.last_discrimination_day);
-  hasher.add(r.discrimination_events);
-  hasher.add(r.positive_intergroup_contacts);
-  hasher.add(r.negative_intergroup_contacts);
-  hasher.add(r.institutional_trust);
-  hasher.add(r.belonging);
-  hasher.add(r.participation_propensity);
-  hasher.add(r.positive_contacts_by_month);
-  hasher.add(r.age_class);
-  hasher.add(r.arrival_month);
-  hasher.add(r.positive_contacts_at_month_start);
-  hasher.add(r.relocation_tolerance);
-  hasher.add(world_.households.group);
-  hasher.add(world_.households.home_cell);
-  hasher.add(world_.households.first_member);
-  hasher.add(world_.households.member_count);
+  HashArchive hasher;
+  // Hashing only reads; archive_state is shared with restoring, hence not const.
+  const_cast<Simulation*>(this)->archive_state(hasher);
   return hasher.value();
+}
+
+void Simulation::archive_state(StateArchive& a) {
+  archive_value(a, day_);
+  Population& r = world_.residents;
+  archive_value(a, r.group_count);
+  archive_value(a, r.features);
+  for (auto* v : {&r.group, &r.culture, &r.tie_group, &r.age_class, &r.employed}) archive_vector(a, *v);
+  for (auto* v : {&r.trust, &r.tie_strength, &r.language, &r.institutional_trust, &r.belonging, &r.participation_propensity,
+                  &r.relocation_tolerance})
+    archive_vector(a, *v);
+  for (auto* v : {&r.home_venue, &r.fixed_venue, &r.tie_resident, &r.household, &r.home_cell, &r.discrimination_events,
+                  &r.positive_intergroup_contacts, &r.negative_intergroup_contacts, &r.positive_contacts_at_month_start})
+    archive_vector(a, *v);
+  archive_vector(a, r.last_discrimination_day);
+  archive_vector(a, r.arrival_month);
+  archive_vector(a, r.positive_contacts_by_month);
+  Households& h = world_.households;
+  archive_vector(a, h.home_cell);
+  archive_vector(a, h.group);
+  archive_vector(a, h.first_member);
+  archive_vector(a, h.member_count);
+  // Venues and housing change little or not at all, but schools and workplaces fill and empty and
+  // policies may act on them; they are small next to the residents.
+  Venues& v = world_.venues;
+  archive_vector(a, v.kind);
+  for (auto* values : {&v.cell, &v.capacity}) archive_vector(a, *values);
+  archive_vector(a, v.district);
+  for (auto* values : {&v.slot_mask, &v.weekday_mask, &v.rounds}) archive_vector(a, *values);
+  for (auto* values : {&v.cooperation, &v.attractiveness, &v.x_m, &v.y_m}) archive_vector(a, *values);
+  archive_vector(a, world_.city.cell_district);
+  archive_vector(a, world_.city.cell_capacity);
+  archive_vector(a, world_.city.cell_social_housing);
+  archive_vector(a, world_.cell_home_venue);
+  archive_value(a, world_.majority_group);
+
+  archive_value(a, base_levers_);
+  archive_vector(a, group_weights_);
+  archive_vector(a, venue_of_resident_);
+  archive_vector(a, outgroup_trust_);
+  archive_vector(a, venue_group_share_);
+  participation_.archive(a);
+  archive_value(a, labour_tally_);
+  archive_value(a, service_tally_);
+  archive_value(a, relocation_tally_);
+  archive_tally(a, month_tally_);
+  archive_value(a, month_forum_attendances_);
+  archive_indicators(a, daily_);
+  archive_indicators(a, monthly_);
+  archive_value(a, resident_slot_updates_);
+  if (a.reading()) {
+    // Rebuilt from the restored homes at the next evening slot.
+    home_buckets_valid_ = false;
+    const auto groups = static_cast<std::size_t>(r.group_count);
+    const bool consistent = r.group_count == static_cast<int>(config_.groups.size()) && r.trust.size() == r.size() * groups &&
+                            outgroup_trust_.size() == r.size() && (venue_of_resident_.empty() || venue_of_resident_.size() == r.size()) &&
+                            venue_group_share_.size() == v.size() * groups && world_.city.cell_district.size() == world_.city.cell_count();
+    if (!consistent) throw StateError("the saved state does not fit this scenario's world");
+  }
 }
 
 }  // namespace convivia

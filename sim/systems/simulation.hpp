@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/profile.hpp"
+#include "core/state_archive.hpp"
 #include "policy/lever_map.hpp"
 #include "policy/levers.hpp"
 #include "systems/activity.hpp"
@@ -49,6 +50,12 @@ class Simulation {
   // The base levers from the next day on: neutral unless a test sets them; each day's policies
   // ([[policies]]) are applied on top of them (policy/policy_schedule.hpp).
   Levers& levers() { return base_levers_; }
+  // Changes made between days (the live viewer's sliders); each acts from the next step_day on. A
+  // run stays a function of its scenario, seed and these calls with the days they were made on.
+  // The intensity of config().policies[policy], in [0, 1]:
+  void set_policy_intensity(std::size_t policy, float intensity);
+  // The encounter and activity-choice parameters (scenario sections [encounters] and [activity]):
+  void set_behaviour(const EncounterConfig& encounters, const ActivityConfig& activity);
   // The levers in force on the current (last stepped) day where no targeted policy acts, the levers
   // per district and group, and the annual cost of the policies then active.
   const Levers& todays_levers() const { return levers_.everywhere(); }
@@ -59,8 +66,14 @@ class Simulation {
   const MonthlyIndicators& last_monthly() const { return monthly_; }
   const std::vector<std::uint32_t>& sample_residents() const { return sample_; }
   std::int64_t resident_slot_updates() const { return resident_slot_updates_; }
-  // Hash of the meaningful resident state (trust, culture, ties, counters, homes) and the day.
+  // Hash of the whole state archive_state walks: what a checkpoint restores, and nothing else.
   std::uint64_t state_hash() const;
+  // Walks everything that carries over from one day to the next (the world's residents,
+  // households, venues and housing, the systems' running state, the last indicators and the day),
+  // writing it to or restoring it from the archive. A simulation restored this way, made from the
+  // same scenario, goes on exactly as the one that was saved (io/checkpoint, docs/reliability.md).
+  // Scratch space that every step rebuilds is not state. Throws StateError on a damaged archive.
+  void archive_state(StateArchive& archive);
 
  private:
   void run_yearly();

@@ -129,11 +129,11 @@ std::int64_t nearest_cell(const City& city, const PointBg& point, Eligible&& eli
   return best;
 }
 
-}  // namespace
+struct LonLatBox {
+  double lon_min, lon_max, lat_min, lat_max;
+};
 
-City rasterize_districts(const DistrictTable& table, double cell_size_m) {
-  CONVIVIA_CHECK(cell_size_m > 0.0, "cell size must be positive");
-
+LonLatBox bounding_box(const DistrictTable& table) {
   double lon_min = std::numeric_limits<double>::infinity();
   double lon_max = -lon_min;
   double lat_min = lon_min;
@@ -148,9 +148,13 @@ City rasterize_districts(const DistrictTable& table, double cell_size_m) {
       }
     }
   }
-  CONVIVIA_CHECK(lon_min <= lon_max, "a district table to rasterise needs at least one polygon");
+  return {lon_min, lon_max, lat_min, lat_max};
+}
 
-  constexpr double radians_per_degree = std::numbers::pi / 180.0;
+constexpr double radians_per_degree = std::numbers::pi / 180.0;
+
+Projection projection_for(const LonLatBox& box) {
+  const auto [lon_min, lon_max, lat_min, lat_max] = box;
   Projection project;
   project.lon0 = 0.5 * (lon_min + lon_max);
   project.lat0 = 0.5 * (lat_min + lat_max);
@@ -158,6 +162,29 @@ City rasterize_districts(const DistrictTable& table, double cell_size_m) {
   project.metres_per_degree_x = project.metres_per_degree_y * std::cos(project.lat0 * radians_per_degree);
   project.x0 = project.metres_per_degree_x * (project.lon0 - lon_min);
   project.y0 = project.metres_per_degree_y * (project.lat0 - lat_min);
+  return project;
+}
+
+GridExtent extent_of(const Projection& project, double cell_size_m) {
+  return {std::max(1.0, std::ceil(2.0 * project.x0 / cell_size_m)), std::max(1.0, std::ceil(2.0 * project.y0 / cell_size_m))};
+}
+
+}  // namespace
+
+GridExtent grid_extent(const DistrictTable& table, double cell_size_m) {
+  const LonLatBox box = bounding_box(table);
+  if (!(box.lon_min <= box.lon_max)) return {1.0, 1.0};
+  return extent_of(projection_for(box), cell_size_m);
+}
+
+City rasterize_districts(const DistrictTable& table, double cell_size_m) {
+  CONVIVIA_CHECK(cell_size_m > 0.0, "cell size must be positive");
+  const LonLatBox box = bounding_box(table);
+  CONVIVIA_CHECK(box.lon_min <= box.lon_max, "a district table to rasterise needs at least one polygon");
+  const Projection project = projection_for(box);
+  const GridExtent extent = extent_of(project, cell_size_m);
+  CONVIVIA_CHECK(extent.width * extent.height <= static_cast<double>(std::numeric_limits<std::int32_t>::max()),
+                 "the grid size is checked when the scenario is loaded");
 
   City city;
   city.cell_size_m = cell_size_m;
@@ -165,8 +192,8 @@ City rasterize_districts(const DistrictTable& table, double cell_size_m) {
   city.origin_lat = project.lat0;
   city.origin_x_m = project.x0;
   city.origin_y_m = project.y0;
-  city.width = std::max<std::int32_t>(1, static_cast<std::int32_t>(std::ceil(2.0 * project.x0 / cell_size_m)));
-  city.height = std::max<std::int32_t>(1, static_cast<std::int32_t>(std::ceil(2.0 * project.y0 / cell_size_m)));
+  city.width = static_cast<std::int32_t>(extent.width);
+  city.height = static_cast<std::int32_t>(extent.height);
   city.cell_district.assign(static_cast<std::size_t>(city.width) * static_cast<std::size_t>(city.height), no_district);
 
   std::vector<IndexedPolygon> polygons;

@@ -16,6 +16,14 @@
 
 namespace convivia {
 
+// The grid rasterize_districts lays over the table's polygons, in cells (doubles, so that a
+// bounding box far too large for a grid cannot overflow): the loader checks it before rasterising.
+struct GridExtent {
+  double width = 0.0;
+  double height = 0.0;
+};
+GridExtent grid_extent(const DistrictTable& table, double cell_size_m);
+
 // Fills width, height, cell_size_m, origin_*, cell_district and districts (id, name, outline_m,
 // cell_count). Housing fields are left for the population builder.
 City rasterize_districts(const DistrictTable& table, double cell_size_m);

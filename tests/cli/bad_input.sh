@@ -218,6 +218,115 @@ fresh_dir
 expect_rejected "district table: non-numeric count" out.h5 2 "districts_nonnumeric.csv:2" "newcomers" "many" \
   -- run "$DATA/import_nonnumeric.toml" -o out.h5
 
+echo "== convivia run: limits checked before allocation"
+
+# An imported city is sized by its polygons: a polygon around the whole globe at 100 m cells is
+# about 400,000 x 180,000 cells, refused before the raster is allocated.
+fresh_dir
+printf 'district_id,district_name,a,b\nW,World,100,100\n' > "$WORK/world.csv"
+printf '{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"district_id":"W"},"geometry":{"type":"Polygon","coordinates":[[[-180,-80],[180,-80],[180,80],[-180,80],[-180,-80]]]}}]}\n' \
+  > "$WORK/world.geojson"
+write_scenario world.toml 'name = "world"
+[city]
+source = "import"
+[city.import]
+district_table = "world.csv"
+district_polygons = "world.geojson"'
+expect_rejected "imported city: polygons spanning the globe (a 10^11-cell grid)" out.h5 2 "world.toml" \
+  "city.cell_size_m" "grid cells" -- run world.toml -o out.h5
+
+# 10^9 residents in each of three districts: 3 x 10^9 residents do not fit 32-bit resident ids.
+fresh_dir
+printf 'district_id,district_name,a,b,total\nA1,West,1000000000,0,1000000000\nB2,East,0,1000000000,1000000000\nC3,North,1000000000,0,1000000000\n' \
+  > "$WORK/huge.csv"
+printf '{"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"district_id":"A1"},"geometry":{"type":"Polygon","coordinates":[[[13.40,52.50],[13.41,52.50],[13.41,52.51],[13.40,52.51],[13.40,52.50]]]}},
+{"type":"Feature","properties":{"district_id":"B2"},"geometry":{"type":"Polygon","coordinates":[[[13.41,52.50],[13.42,52.50],[13.42,52.51],[13.41,52.51],[13.41,52.50]]]}},
+{"type":"Feature","properties":{"district_id":"C3"},"geometry":{"type":"Polygon","coordinates":[[[13.42,52.50],[13.43,52.50],[13.43,52.51],[13.42,52.51],[13.42,52.50]]]}}]}\n' \
+  > "$WORK/huge.geojson"
+write_scenario huge.toml 'name = "huge"
+[city]
+source = "import"
+[city.import]
+district_table = "huge.csv"
+district_polygons = "huge.geojson"'
+expect_rejected "imported city: 3 x 10^9 residents" out.h5 2 "huge.toml" "city.scale" "simulated residents" \
+  -- run huge.toml -o out.h5
+
+# Venue densities at their maximum (1000 per 1000 residents for every kind) for 50 million
+# residents in 32 groups: about 350 million venues, far beyond this machine's memory.
+fresh_dir
+groups=""
+for g in $(seq 1 32); do groups="$groups
+[[groups]]
+name = \"g$g\"
+share = 1"; done
+dense="[city.synthetic]
+residents = 50000000
+districts_x = 50
+districts_y = 50
+district_cells = 100"
+for kind in school workplace park library market sports community_centre civic_forum; do dense="$dense
+[venues.$kind]
+per_1000_residents = 1000"; done
+write_scenario dense.toml "name = \"dense\"
+$groups
+$dense"
+expect_rejected "venue densities whose venues exceed the machine's memory" out.h5 2 "dense.toml:" \
+  "per_1000_residents" "memory" -- run dense.toml -o out.h5
+
+fresh_dir
+expect_rejected "--set run.days=1000000000 (a huge day count)" out.h5 2 "--set" "run.days" "1000000000" \
+  -- run "$TINY" -o out.h5 --set run.days=1000000000
+fresh_dir
+expect_rejected "--set encounters.tie_probability=1.5 (a probability above 1)" out.h5 2 "--set" \
+  "encounters.tie_probability" "1.5" -- run "$TINY" -o out.h5 --set encounters.tie_probability=1.5
+fresh_dir
+expect_rejected "--set encounters.avoidance=nan" out.h5 2 "--set" "encounters.avoidance" "nan" \
+  -- run "$TINY" -o out.h5 --set encounters.avoidance=nan
+fresh_dir
+expect_rejected "--set encounters.rate_negative=-inf" out.h5 2 "--set" "encounters.rate_negative" \
+  -- run "$TINY" -o out.h5 --set encounters.rate_negative=-inf
+
+fresh_dir
+write_scenario share.toml "$BASE
+[[groups]]
+name = \"c\"
+share = 1e300"
+expect_rejected "absurd group share (1e300)" out.h5 2 "share.toml:12" "groups[2].share" -- run share.toml -o out.h5
+
+fresh_dir
+write_scenario cost.toml "$BASE
+[[policies]]
+kind = \"intercultural_mediators\"
+intensity = 1
+start_day = 0
+annual_cost = 1e300"
+expect_rejected "absurd policy cost (1e300 euros a year)" out.h5 2 "cost.toml:14" "policies[0].annual_cost" \
+  -- run cost.toml -o out.h5
+
+fresh_dir
+write_scenario schelling.toml 'name = "big schelling"
+model = "schelling"
+[schelling]
+width = 10000
+height = 10000'
+expect_rejected "reference model: a 10^8-cell Schelling grid" out.h5 2 "schelling.toml:4" "schelling.width" "cells" \
+  -- run schelling.toml -o out.h5
+
+fresh_dir
+write_scenario axelrod.toml 'name = "axelrod samples"
+model = "axelrod"
+[axelrod]
+max_events = 1000000000000
+sample_events = 1'
+expect_rejected "reference model: 10^12 recorded Axelrod samples" out.h5 2 "axelrod.toml:" "axelrod.sample_events" \
+  -- run axelrod.toml -o out.h5
+
+fresh_dir
+head -c 17000000 /dev/zero | tr '\0' '#' > "$WORK/big.toml"
+expect_rejected "a scenario file larger than 16 MiB" out.h5 2 "big.toml" "16 MiB" -- run big.toml -o out.h5
+
 echo "== convivia run: bad command-line overrides"
 
 fresh_dir

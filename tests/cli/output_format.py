@@ -99,6 +99,7 @@ def check_file(f, scenario_text):
         "monthly/city_by_cell/exposure": ("month_day", "group", "target_group"),
         "monthly/city_by_district/dissimilarity": ("month_day", "group"),
         "monthly/district_generalised_trust": ("month_day", "district"),
+        "monthly/district_perceived_discrimination_share": ("month_day", "district"),
         "monthly/district_residents_by_group": ("month_day", "district", "group"),
         "samples/venue": ("tick", "sample"),
         "samples/outgroup_trust": ("day", "sample"),

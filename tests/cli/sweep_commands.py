@@ -136,7 +136,7 @@ def check_rerun_and_refusal(convivia, sweep, directory, work):
 
 
 def check_killed_run(convivia, work):
-    text = example_text(SOURCE).replace("run.days = 30", "run.days = 150").replace("replicates = 3", "replicates = 1")
+    text = example_text(SOURCE).replace("run.days = 30", "run.days = 1500").replace("replicates = 3", "replicates = 1")
     sweep = write_sweep(SOURCE, work, "long.toml", text)
     directory = os.path.join(work, "killed")
     process = subprocess.Popen([convivia, "sweep", "run", sweep, "-o", directory, "--jobs", "1", "--quiet"],
@@ -146,7 +146,7 @@ def check_killed_run(convivia, work):
     while victim is None and time.time() < deadline and process.poll() is None:
         kids = children_of(process.pid)
         if kids:
-            time.sleep(0.2)
+            time.sleep(0.1)  # each run takes over a second, so it is still running
             try:
                 os.kill(kids[0], 9)  # a run that ended meanwhile is gone: try the next one
                 victim = kids[0]

@@ -157,7 +157,7 @@ TEST(ScenarioParser, InfinityIsRejected) {
 }
 
 TEST(ScenarioParser, InfiniteGroupShareIsRejected) {
-  expect_error("[[groups]]\nname = \"a\"\nshare = inf\n", 3, "groups[0].share", "expected a finite number >= 0, got inf");
+  expect_error("[[groups]]\nname = \"a\"\nshare = inf\n", 3, "groups[0].share", "expected a number in [0, 1e+09], got inf");
 }
 
 TEST(ScenarioParser, TrillionResidentsAreRejected) {

@@ -1,7 +1,7 @@
 // Labour market and public services (systems/labour, systems/services) on small synthetic cities.
 // Most tests run the monthly systems directly on a built world, with chosen levers, so that
 // encounters do not blur what is measured; one runs the whole simulation for a year.
-#include "core/hash.hpp"
+#include "core/state_archive.hpp"
 #include "support/scenario_fixture.hpp"
 #include "systems/labour.hpp"
 #include "systems/services.hpp"
@@ -205,12 +205,13 @@ TEST(LabourServices, SameResultFor1And2Threads) {
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
     Town town = build_town(two_group_city(), {larger, "services.discrimination_base=0.2"});
     run_months(town, Levers{}, 6, true);
-    StateHasher hasher;
-    hasher.add(town.world.residents.employed);
-    hasher.add(town.world.residents.fixed_venue);
-    hasher.add(town.world.residents.institutional_trust);
-    hasher.add(town.world.residents.belonging);
-    hasher.add(town.world.residents.discrimination_events);
+    HashArchive hasher;
+    Population& r = town.world.residents;
+    archive_vector(hasher, r.employed);
+    archive_vector(hasher, r.fixed_venue);
+    archive_vector(hasher, r.institutional_trust);
+    archive_vector(hasher, r.belonging);
+    archive_vector(hasher, r.discrimination_events);
     return hasher.value();
   };
   EXPECT_EQ(run(1), run(2));

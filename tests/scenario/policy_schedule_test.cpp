@@ -112,7 +112,7 @@ TEST(PolicyParser, IntensityAboveOneIsRejected) {
 
 TEST(PolicyParser, NegativeCostIsRejected) {
   expect_error("[[policies]]\nkind = \"language_courses\"\nintensity = 1\nstart_day = 0\nannual_cost = -1\n",
-               "policies[0].annual_cost", "expected a finite number >= 0, got -1");
+               "policies[0].annual_cost", "expected a number in [0, 1e+12], got -1");
 }
 
 TEST(PolicyParser, EndBeforeStartIsRejected) {

@@ -3,7 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <limits>
+#include <vector>
 
 namespace convivia {
 namespace {
@@ -18,6 +22,25 @@ TEST(FastMath, ExpIsAccurateOverTheUsedRange) {
 TEST(FastMath, ExpSaturatesInsteadOfOverflowing) {
   EXPECT_TRUE(std::isfinite(fast_exp(1000.0f)));
   EXPECT_GE(fast_exp(-1000.0f), 0.0f);
+}
+
+// The four-lane version is used where the scalar one was, so results must not change by a bit.
+TEST(FastMath, FourLaneExpGivesTheSameBitsAsTheScalarOne) {
+  std::vector<float> inputs = {0.0f, -0.0f, 1.0f, -1.0f, 79.99f, 80.0f, 80.01f, -80.0f, -80.01f, 1e30f, -1e30f,
+                               std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity(),
+                               std::numeric_limits<float>::denorm_min(), 1e-30f, -1e-30f};
+  for (float x = -100.0f; x <= 100.0f; x += 0.00731f) inputs.push_back(x);
+  while (inputs.size() % 4 != 0) inputs.push_back(0.5f);
+  for (std::size_t i = 0; i < inputs.size(); i += 4) {
+    float four[4];
+    fast_exp4(inputs.data() + i, four);
+    for (std::size_t k = 0; k < 4; ++k)
+      EXPECT_EQ(std::bit_cast<std::uint32_t>(four[k]), std::bit_cast<std::uint32_t>(fast_exp(inputs[i + k]))) << "x = " << inputs[i + k];
+  }
+  float nan_in[4] = {std::numeric_limits<float>::quiet_NaN(), 0.0f, 0.0f, 0.0f};
+  float nan_out[4];
+  fast_exp4(nan_in, nan_out);
+  EXPECT_EQ(std::isnan(nan_out[0]), std::isnan(fast_exp(nan_in[0])));
 }
 
 TEST(FastMath, LogisticIsASigmoid) {

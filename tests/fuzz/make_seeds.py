@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+"""Writes the seed corpora of the fuzz targets (tests/fuzz/corpus/<target>/) from the project's real
+files: scenario files, district tables and polygons, census tables, ICC profiles and run files.
+Run files are not kept in the repository: pass some made by `convivia run` (small ones), e.g.
+
+    build/release/sim/convivia run scenarios/tests/tiny.toml -o /tmp/tiny.h5 --days 35 -q
+    python3 tests/fuzz/make_seeds.py /tmp/tiny.h5
+
+Seeds are named after the file they come from; rerunning rewrites them."""
+import hashlib
+import pathlib
+import struct
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "fuzz" / "corpus"
+MAX_SEED_BYTES = 64 * 1024  # the fuzz runs use -max_len=65536; larger files are cut
+
+
+def project_files(folder, pattern):
+    """The project's files under folder matching pattern, without the corpora themselves."""
+    return [p for p in sorted((ROOT / folder).rglob(pattern)) if "fuzz" not in p.relative_to(ROOT).parts]
+
+
+def write_seed(target, name, data):
+    out = CORPUS / target
+    out.mkdir(parents=True, exist_ok=True)
+    (out / name).write_bytes(data[:MAX_SEED_BYTES])
+
+
+def scenario_seeds():
+    for path in project_files("scenarios", "*.toml") + project_files("tests", "*.toml"):
+        name = str(path.relative_to(ROOT)).replace("/", "_")
+        write_seed("fuzz_scenario", name, path.read_bytes())
+    # Inheritance and overrides, as the fuzz target reads them (the scenario lies in scenarios/).
+    write_seed("fuzz_scenario", "base_and_set.toml",
+               b'base = "library/baseline.toml"\nname = "derived"\n[city]\nscale = 0.01\n'
+               b'#--set\ncity.scale=0.02\nrun.days=10\ngroups=[{name="a", share=1}]\n')
+
+
+def import_seeds():
+    pairs = [("tests/cli/data/districts_ok.csv", "tests/cli/data/districts.geojson"),
+             ("tests/io/data/city/small.csv", "tests/io/data/city/small.geojson"),
+             ("scenarios/data/berlin/bezirksregionen/districts.csv", "scenarios/data/berlin/bezirksregionen/districts.geojson")]
+    for table, polygons in pairs:
+        csv = (ROOT / table).read_bytes()
+        geojson = (ROOT / polygons).read_bytes()
+        # Keep the whole table; the polygons of a large city are cut by MAX_SEED_BYTES.
+        write_seed("fuzz_district_import", table.replace("/", "_"), csv + b"\n#--geojson\n" + geojson)
+
+
+def table_seeds():
+    for path in project_files("tests", "*.csv") + project_files("scenarios/data", "*.csv"):
+        data = path.read_bytes()
+        name = str(path.relative_to(ROOT)).replace("/", "_")
+        if b"district_name" in data.split(b"\n", 1)[0]:
+            data += b"\n#--options\nid=district_id\nignore=district_name\nignore=total\n"
+        write_seed("fuzz_count_table", name, data)
+    for path in sorted((ROOT / "scenarios" / "profiles").glob("*.csv")):
+        write_seed("fuzz_icc_profile", path.name, path.read_bytes())
+
+
+# The record format of fuzz_run_file.cpp.
+ATTRIBUTES = ["conventions", "scenario_name", "seed", "days_run", "resident_count", "start_weekday"]
+DATASETS = ["group", "district", "month_day", "daily/diversity_resource_share", "daily/generalised_trust",
+            "daily/mean_outgroup_trust", "daily/intergroup_encounter_share", "daily/cross_group_tie_share",
+            "daily/perceived_discrimination_share", "daily/employment_rate", "daily/employment_gap_by_group",
+            "daily/mean_institutional_trust", "daily/mean_belonging", "monthly/city_by_cell/multigroup_dissimilarity",
+            "monthly/city_by_cell/theil_h", "monthly/city_by_school/multigroup_dissimilarity", "monthly/cohesion_index",
+            "daily/policy_annual_cost_eur", "daily/policy_cumulative_cost_eur", "policies/kind", "policies/name",
+            "policies/districts", "policies/groups", "policies/intensity", "policies/annual_cost_eur",
+            "policies/start_day", "policies/end_day", "day", "policies", "daily", "monthly",
+            "city/cell_district", "districts/ring_district", "districts/ring_start", "districts/ring_vertex_count",
+            "districts/vertex_x_m", "districts/vertex_y_m", "groups/colour", "monthly/district_residents_by_group",
+            "samples/group", "samples/home_venue", "samples/outgroup_trust", "samples/venue", "venues/kind", "venues/x_m"]
+TYPES = {"f8": 0, "i4": 1, "i8": 2, "u1": 3, "str": 4}  # f4 and u4 are stored as f8 and i8
+PACK = {0: "<d", 1: "<i", 2: "<q", 3: "<B"}
+
+
+def encode(kind, index, value):
+    import numpy
+    value = numpy.asarray(value)
+    if value.dtype.kind in "OSU":
+        type_code = TYPES["str"]
+    else:
+        if value.dtype.kind == "u" and value.dtype.itemsize > 1:
+            value = value.astype("i8")
+        if value.dtype.kind == "f":
+            value = value.astype("f8")
+        type_code = TYPES[{"f": "f8", "i": "i8" if value.dtype.itemsize == 8 else "i4", "u": "u1"}[value.dtype.kind]]
+    out = bytearray([kind, index, type_code, value.ndim])
+    for dim in value.shape:
+        out += struct.pack("<H", min(dim, 65535))
+    for item in value.reshape(-1):
+        if type_code == TYPES["str"]:
+            text = item if isinstance(item, bytes) else str(item).encode()
+            out += bytes([min(len(text), 255)]) + text[:255]
+        else:
+            out += struct.pack(PACK[type_code], item.item())
+    return bytes(out)
+
+
+def run_file_seeds(paths):
+    import h5py
+    for path in paths:
+        out = bytearray()
+        with h5py.File(path, "r") as f:
+            for index, name in enumerate(ATTRIBUTES):
+                if name in f.attrs:
+                    out += encode(0, index, f.attrs[name])
+            for index, name in enumerate(DATASETS):
+                if name in f and isinstance(f[name], h5py.Dataset):
+                    out += encode(1, index, f[name][()])
+        digest = hashlib.sha1(out).hexdigest()[:12]
+        write_seed("fuzz_run_file", pathlib.Path(path).stem + "-" + digest, bytes(out))
+
+
+scenario_seeds()
+import_seeds()
+table_seeds()
+run_file_seeds(sys.argv[1:])
