@@ -128,7 +128,10 @@ RunSeries read_outcome_series(std::int64_t file_id, const OutcomeSpec& outcome) 
   series.units = optional_string_attribute(dataset.get(), "units");
   series.long_name = optional_string_attribute(dataset.get(), "long_name");
 
-  for (const auto& [dimension, label] : outcome.select) {
+  // A named pair, not a structured binding: clang 14 (the fuzz build) cannot capture a binding.
+  for (const auto& selection : outcome.select) {
+    const std::string& dimension = selection.first;
+    const std::string& label = selection.second;
     const auto axis = std::find_if(series.axes.begin() + 1, series.axes.end(), [&](const SeriesAxis& a) { return a.name == dimension; });
     if (axis == series.axes.end()) {
       std::string names;

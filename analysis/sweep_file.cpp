@@ -98,7 +98,8 @@ class SweepReader {
   static std::string type_of(const toml::node& node) { return toml_node_type(node); }
 
   void check_keys(const toml::table& table, const std::string& prefix, std::initializer_list<const char*> known) const {
-    for (const auto& [name, node] : table) {
+    for (const auto& entry : table) {
+      const toml::key& name = entry.first;  // not a structured binding: clang 14 cannot capture one
       if (std::none_of(known.begin(), known.end(), [&](const char* k) { return name.str() == k; })) {
         std::string list;
         for (const char* k : known) list += (list.empty() ? "" : ", ") + std::string(k);
@@ -430,17 +431,7 @@ class SweepReader {
         fail_at(factor.line, entry + ".levels",
                 std::string("levels apply to full_factorial designs; the ") + design_kind_name(design.kind) + " design samples the range");
     }
-    double points = 1.0;
-    const double k = static_cast<double>(sweep.factors.size());
-    switch (design.kind) {
-      case DesignKind::full_factorial:
-        for (const FactorSpec& factor : sweep.factors) points *= factor.level_count();
-        break;
-      case DesignKind::latin_hypercube:
-      case DesignKind::sobol: points = design.points; break;
-      case DesignKind::morris: points = design.trajectories * (k + 1); break;
-      case DesignKind::saltelli: points = design.base_points * (k + 2); break;
-    }
+    const double points = design_point_count(sweep);
     if (points * sweep.replicates > max_points)
       fail_at(design.line, "design",
               "the design has " + shortest_number(points) + " points x " + std::to_string(sweep.replicates) + " replicates, more than " +
@@ -493,6 +484,22 @@ SweepFile read_sweep_file(const std::string& path) {
   buffer << in.rdbuf();
   const std::string directory = fs::absolute(fs::path(path)).parent_path().lexically_normal().string();
   return parse_sweep_text(buffer.str(), path, directory);
+}
+
+double design_point_count(const SweepFile& sweep) {
+  const double k = static_cast<double>(sweep.factors.size());
+  switch (sweep.design.kind) {
+    case DesignKind::full_factorial: {
+      double points = 1.0;
+      for (const FactorSpec& factor : sweep.factors) points *= factor.level_count();
+      return points;
+    }
+    case DesignKind::latin_hypercube:
+    case DesignKind::sobol: return sweep.design.points;
+    case DesignKind::morris: return sweep.design.trajectories * (k + 1);
+    case DesignKind::saltelli: return sweep.design.base_points * (k + 2);
+  }
+  return 0.0;
 }
 
 const char* design_kind_name(DesignKind kind) {

@@ -103,6 +103,9 @@ struct SweepFile {
 SweepFile read_sweep_file(const std::string& path);
 SweepFile parse_sweep_text(const std::string& text, const std::string& display_path, const std::string& directory);
 
+// Design points the file's design makes (a double: a full factorial's product may exceed any int).
+double design_point_count(const SweepFile& sweep);
+
 const char* design_kind_name(DesignKind kind);
 const char* distribution_name(Distribution distribution);
 const char* summary_name(Summary summary);

@@ -1,5 +1,6 @@
-// Fuzzes the HDF5 run-file readers, of `convivia compare` (io/run_file_reader) and of the viewer
-// (viz/run_data_reader, which reads the same file and more), through files of valid
+// Fuzzes the HDF5 run-file readers, of `convivia compare` (io/run_file_reader), of the viewer
+// (viz/run_data_reader, which reads the same file and more) and of `convivia sweep run` and
+// `collect` (analysis/run_outcomes: a kept outcome's series, its axes and summary), through files of valid
 // HDF5 whose content is chosen by the input: which of the root attributes and datasets the reader
 // looks for exist, with which type, rank, shape and values. That is what a damaged, truncated,
 // hand-edited or foreign file presents to the reader. (Random bytes in the HDF5 format itself would
@@ -16,6 +17,7 @@
 #include "io/input_error.hpp"
 #include "io/run_file_reader.hpp"
 #include "run_data_reader.hpp"
+#include "analysis/run_outcomes.hpp"
 
 #include <array>
 #include <cstring>
@@ -28,7 +30,7 @@ namespace {
 // New names go at the end, so that the records of existing corpus inputs keep their meaning.
 constexpr std::array<const char*, 6> attribute_names = {"conventions", "scenario_name", "seed", "days_run", "resident_count",
                                                         "start_weekday"};
-constexpr std::array<const char*, 45> dataset_names = {
+constexpr std::array<const char*, 47> dataset_names = {
     "group", "district", "month_day", "daily/diversity_resource_share", "daily/generalised_trust",
     "daily/mean_outgroup_trust", "daily/intergroup_encounter_share", "daily/cross_group_tie_share",
     "daily/perceived_discrimination_share", "daily/employment_rate", "daily/employment_gap_by_group",
@@ -40,7 +42,9 @@ constexpr std::array<const char*, 45> dataset_names = {
     // What the viewer reads (viz/run_data_reader).
     "city/cell_district", "districts/ring_district", "districts/ring_start", "districts/ring_vertex_count",
     "districts/vertex_x_m", "districts/vertex_y_m", "groups/colour", "monthly/district_residents_by_group",
-    "samples/group", "samples/home_venue", "samples/outgroup_trust", "samples/venue", "venues/kind", "venues/x_m"};
+    "samples/group", "samples/home_venue", "samples/outgroup_trust", "samples/venue", "venues/kind", "venues/x_m",
+    // What sweeps keep beside the series above (analysis/run_outcomes).
+    "daily/mean_outgroup_trust_by_group", "daily/trust_matrix"};
 
 enum class ValueType : std::uint8_t { f64, i32, i64, u8, vlen_string, fixed_string, count };
 
@@ -161,6 +165,31 @@ void add_record(hid_t file, Reader& in) {
   write(file_type(type, fixed.get()), buffer.data());
 }
 
+// What a sweep keeps from a run: a final value, a windowed mean, a selected column and whole series,
+// with the exceptions the sweep commands turn into a run's recorded failure.
+void read_as_sweeps_do(const std::string& path) {
+  using namespace convivia::sweep;
+  static const std::vector<OutcomeSpec> outcomes = [] {
+    std::vector<OutcomeSpec> specs(4);
+    specs[0] = {"final", "daily/diversity_resource_share", Summary::final, std::nullopt, {}, 1};
+    specs[1] = {"window", "daily/mean_outgroup_trust", Summary::mean, std::make_pair(2.0, 20.0), {}, 2};
+    specs[2] = {"column", "daily/mean_outgroup_trust_by_group", Summary::max, std::nullopt, {{"group", "group_b"}}, 3};
+    specs[3] = {"matrix", "daily/trust_matrix", Summary::series, std::nullopt, {}, 4};
+    return specs;
+  }();
+  const hid_t id = open_run_file(path);
+  if (id < 0) return;
+  const Handle file(id, H5Fclose);
+  for (const OutcomeSpec& outcome : outcomes) {
+    try {
+      const RunSeries series = read_outcome_series(file.get(), outcome);
+      if (outcome.summary != Summary::series) (void)summarise(series, outcome);
+    } catch (const OutcomeError&) {
+    } catch (const OutputError&) {
+    }
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -185,5 +214,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)viz::read_run_data(path);
   } catch (const InputError&) {
   }
+  read_as_sweeps_do(path);
   return 0;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Writes the seed corpora of the fuzz targets (tests/fuzz/corpus/<target>/) from the project's real
-files: scenario files, district tables and polygons, census tables, ICC profiles and run files.
+files: scenario files, district tables and polygons, census tables, ICC profiles, sweep files and
+run files.
 Run files are not kept in the repository: pass some made by `convivia run` (small ones), e.g.
 
     build/release/sim/convivia run scenarios/tests/tiny.toml -o /tmp/tiny.h5 --days 35 -q
@@ -60,6 +61,34 @@ def table_seeds():
         write_seed("fuzz_icc_profile", path.name, path.read_bytes())
 
 
+# One small sweep file per design kind and test model, beside the project's own sweep files: the
+# fuzz target reads them as if they lay in scenarios/sweeps/.
+DESIGN_SEEDS = {
+    "latin_hypercube": b'base = "../tests/tiny.toml"\nreplicates = 2\n[design]\nkind = "latin_hypercube"\npoints = 5\n'
+                       b'[[factors]]\nkey = "encounters.avoidance"\nrange = [0.1, 0.7]\n'
+                       b'[[factors]]\nkey = "city.scale"\nrange = [0.005, 0.02]\ndistribution = "log_uniform"\n'
+                       b'[[outcomes]]\nname = "trust"\nseries = "daily/mean_outgroup_trust"\nsummary = "mean"\nwindow = [10, 20]\n',
+    "sobol": b'base = "../tests/tiny.toml"\ncommon_random_numbers = false\n[set]\nrun.days = 10\n'
+             b'[design]\nkind = "sobol"\npoints = 8\n'
+             b'[[factors]]\nkey = "run.days"\nrange = [5, 30]\ndistribution = "integer"\n'
+             b'[[factors]]\nkey = "encounters.avoidance"\nrange = [0.0, 1.0]\ndistribution = "normal"\nmean = 0.4\nsd = 0.1\n'
+             b'[[outcomes]]\nname = "d"\nseries = "daily/diversity_resource_share"\nsummary = "series"\n',
+    "morris": b'model = "ishigami"\nseed = 7\n[design]\nkind = "morris"\ntrajectories = 4\nlevels = 4\n'
+              b'[[factors]]\nkey = "x1"\nrange = [-3.14159, 3.14159]\n[[factors]]\nkey = "x2"\nrange = [-3.14159, 3.14159]\n'
+              b'[[factors]]\nkey = "x3"\nrange = [-3.14159, 3.14159]\n[[outcomes]]\nname = "y"\nseries = "y"\n',
+    "saltelli": b'model = "ishigami"\n[design]\nkind = "saltelli"\nbase_points = 16\n'
+                b'[[factors]]\nkey = "x1"\nrange = [-3.14159, 3.14159]\n[[factors]]\nkey = "x2"\nrange = [-3.14159, 3.14159]\n'
+                b'[[factors]]\nkey = "x3"\nrange = [-3.14159, 3.14159]\n[[outcomes]]\nname = "y"\nseries = "y"\n',
+}
+
+
+def sweep_seeds():
+    for path in project_files("scenarios/sweeps", "*.toml"):
+        write_seed("fuzz_sweep_file", path.name, path.read_bytes())
+    for kind, text in DESIGN_SEEDS.items():
+        write_seed("fuzz_sweep_file", "design-" + kind + ".toml", text)
+
+
 # The record format of fuzz_run_file.cpp.
 ATTRIBUTES = ["conventions", "scenario_name", "seed", "days_run", "resident_count", "start_weekday"]
 DATASETS = ["group", "district", "month_day", "daily/diversity_resource_share", "daily/generalised_trust",
@@ -72,7 +101,8 @@ DATASETS = ["group", "district", "month_day", "daily/diversity_resource_share", 
             "policies/start_day", "policies/end_day", "day", "policies", "daily", "monthly",
             "city/cell_district", "districts/ring_district", "districts/ring_start", "districts/ring_vertex_count",
             "districts/vertex_x_m", "districts/vertex_y_m", "groups/colour", "monthly/district_residents_by_group",
-            "samples/group", "samples/home_venue", "samples/outgroup_trust", "samples/venue", "venues/kind", "venues/x_m"]
+            "samples/group", "samples/home_venue", "samples/outgroup_trust", "samples/venue", "venues/kind", "venues/x_m",
+            "daily/mean_outgroup_trust_by_group", "daily/trust_matrix"]
 TYPES = {"f8": 0, "i4": 1, "i8": 2, "u1": 3, "str": 4}  # f4 and u4 are stored as f8 and i8
 PACK = {0: "<d", 1: "<i", 2: "<q", 3: "<B"}
 
@@ -101,6 +131,8 @@ def encode(kind, index, value):
 
 
 def run_file_seeds(paths):
+    if not paths:
+        return
     import h5py
     for path in paths:
         out = bytearray()
@@ -118,4 +150,5 @@ def run_file_seeds(paths):
 scenario_seeds()
 import_seeds()
 table_seeds()
+sweep_seeds()
 run_file_seeds(sys.argv[1:])
