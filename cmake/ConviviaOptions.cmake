@@ -8,8 +8,10 @@ if(CONVIVIA_VALIDATE)
   target_compile_definitions(convivia_options INTERFACE CONVIVIA_VALIDATE=1)
 endif()
 if(CONVIVIA_SANITIZE)
-  # -g1 (line tables) is all a sanitizer report needs and compiles much faster than full -g.
-  target_compile_options(convivia_options INTERFACE -fsanitize=${CONVIVIA_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all -g1)
+  # -g1 (line tables) is all a sanitizer report needs and compiles much faster than full -g; -O1
+  # (what the sanitizers' documentation suggests) compiles about a third faster than -O2 with
+  # AddressSanitizer + UBSan (measured on the sweep plan's JSON code: 25 s against 39 s).
+  target_compile_options(convivia_options INTERFACE -fsanitize=${CONVIVIA_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all -g1 -O1)
   target_link_options(convivia_options INTERFACE -fsanitize=${CONVIVIA_SANITIZE})
   if(CONVIVIA_SANITIZE MATCHES "thread")
     target_compile_definitions(convivia_options INTERFACE CONVIVIA_PARALLEL_STD_THREADS=1)
