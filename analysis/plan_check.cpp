@@ -43,7 +43,9 @@ void check_value(const SweepFile& sweep, const FactorSpec& factor, const std::st
   overrides.push_back(factor.key + "=" + literal);
   const std::optional<InputError> error = load_error(sweep.base, overrides);
   if (!error) return;
-  std::string message = factor.key + " = " + literal + ": " + bare(*error);
+  // Name the key inside the value that is wrong (policies[0].annual_cost) when it is not the factor's own.
+  const std::string inner = error->key() != factor.key ? error->key() + ": " : "";
+  std::string message = factor.key + " = " + literal + ": " + inner + bare(*error);
   if (factor.is_range && factor.distribution != Distribution::integer && message.find("expected an integer") != std::string::npos)
     message += " (use distribution = \"integer\" for an integer key)";
   throw InputError(sweep.path, line, key, message);

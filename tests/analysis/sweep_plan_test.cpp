@@ -103,6 +103,16 @@ TEST(PlanCheck, BadValueIsReportedAtItsLine) {
   EXPECT_NE(std::string(error->what()).find("city.scale = 1.5: expected a number in (0, 1], got 1.5"), std::string::npos) << error->what();
 }
 
+TEST(PlanCheck, AKeyMissingInsideAPolicyValueIsNamed) {
+  const auto error = error_of([] {
+    check_plan(make_plan(sweep_from(tiny_sweep(
+        "[[factors]]\nkey = \"policies\"\nvalues = [[], [{ kind = \"mixing_events\", intensity = 0.5, start_day = 0 }]]\n"))));
+  });
+  ASSERT_TRUE(error.has_value());
+  EXPECT_EQ(error->key(), "factors[0].values[1]");
+  EXPECT_NE(std::string(error->what()).find(": policies[0].annual_cost: expected a number"), std::string::npos) << error->what();
+}
+
 TEST(PlanCheck, UnknownKeyAndFloatForAnIntegerKey) {
   const auto unknown = error_of([] { check_plan(make_plan(sweep_from(tiny_sweep("[[factors]]\nkey = \"city.scael\"\nvalues = [0.5]\n")))); });
   ASSERT_TRUE(unknown.has_value());
