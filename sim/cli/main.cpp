@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
       "  convivia compare base.h5 policy.h5           headline indicators of two runs side by side\n"
       "  convivia sweep run SWEEP.toml -o DIR         a parameter sweep (plan, run, slurm, collect: docs/sweeps.md)\n"
       "  convivia run --help                          all options of a run\n"
+      "  docs/tutorial.md                             from a census table to a workshop, step by step\n"
       "\nAll guides: docs/index.md. Scenario keys: docs/scenario-reference.md; output files: docs/output-format.md.");
 
   convivia::RunOptions run_options;

@@ -58,6 +58,11 @@ LoadedSweep load_sweep(const std::string& path, bool check, bool quiet) {
   return loaded;
 }
 
+// "1 factor", "2 factors".
+std::string counted(std::size_t count, const char* one, const char* many) {
+  return fmt::format("{} {}", count, count == 1 ? one : many);
+}
+
 std::string plan_summary(const SweepPlan& plan) {
   const SweepFile& sweep = plan.sweep;
   std::string base = sweep.model == SweepModel::scenario ? "base " + sweep.base : std::string("built-in model ") + model_name(sweep.model);
@@ -65,10 +70,11 @@ std::string plan_summary(const SweepPlan& plan) {
   for (std::size_t p = 0; p < plan.points.size(); ++p) seed_points += plan.points[p].seed_point == static_cast<int>(p);
   std::string crn;
   if (sweep.common_random_numbers && seed_points < plan.points.size())
-    crn = fmt::format("; common random numbers: the {} points use {} sets of seeds", plan.points.size(), seed_points);
-  return fmt::format("sweep '{}': {} design, {} factors, {} points x {} replicates = {} runs ({}{})", sweep.name,
-                     design_kind_name(sweep.design.kind), sweep.factors.size(), plan.points.size(), sweep.replicates, plan.runs.size(), base,
-                     crn);
+    crn = fmt::format("; common random numbers: the {} points use {}", plan.points.size(), counted(seed_points, "set", "sets") + " of seeds");
+  return fmt::format("sweep '{}': {} design, {}, {} x {} = {} ({}{})", sweep.name, design_kind_name(sweep.design.kind),
+                     counted(sweep.factors.size(), "factor", "factors"), counted(plan.points.size(), "point", "points"),
+                     counted(static_cast<std::size_t>(sweep.replicates), "replicate", "replicates"),
+                     counted(plan.runs.size(), "run", "runs"), base, crn);
 }
 
 Shard parse_shard(const std::string& text) {
