@@ -60,7 +60,7 @@ CollectedSweep read_collected_sweep(const std::string& path) {
                        "a collected sweep (conventions = \"convivia-sweep-1\", made by `convivia sweep collect`); this file has " +
                            (conventions.empty() ? std::string("no conventions attribute") : "\"" + conventions + "\""));
     sweep.design = hdf5::read_string_attribute(f, "design");
-    sweep.factor_keys = hdf5::read_string_dataset(f, "factors/key");
+    sweep.factor_names = hdf5::read_string_dataset(f, "factor");
     std::vector<hsize_t> dims;
     sweep.point = hdf5::read_dataset<int>(f, "design/point", dims);
     hdf5::require_length("design/point", dims, 1, dims.empty() ? 0 : dims[0]);
@@ -71,7 +71,13 @@ CollectedSweep read_collected_sweep(const std::string& path) {
     sweep.label = read_strings(f, "design/label", runs);
     if (sweep.design == "saltelli") {
       sweep.saltelli_row = read_ints(f, "design/saltelli_row", runs);
-      sweep.saltelli_factor = read_ints(f, "design/saltelli_factor", runs);
+      // Stored as the factor's name (empty for A and B); kept as its index into /factor.
+      for (const std::string& name : read_strings(f, "design/saltelli_factor", runs)) {
+        const auto found = std::find(sweep.factor_names.begin(), sweep.factor_names.end(), name);
+        if (!name.empty() && found == sweep.factor_names.end())
+          throw OutputError("design/saltelli_factor names \"" + name + "\", which is not in /factor");
+        sweep.saltelli_factor.push_back(name.empty() ? -1 : static_cast<int>(found - sweep.factor_names.begin()));
+      }
       sweep.saltelli_matrix = read_strings(f, "design/saltelli_matrix", runs);
     }
     for (const std::string& name : member_names(f, "outcomes")) {

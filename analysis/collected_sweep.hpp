@@ -1,6 +1,6 @@
 // The parts of a collected sweep file (experiments.h5, docs/sweeps.md section 6) that the analysis
 // reads: per run its design point, replicate, seed point, status and label, the Saltelli columns
-// when the design is saltelli, the factors' keys and every scalar outcome. A file that is not a
+// when the design is saltelli, the factors' names and every scalar outcome. A file that is not a
 // collected sweep, or lacks one of these, is refused with an InputError naming what is missing.
 #pragma once
 
@@ -17,10 +17,10 @@ struct CollectedOutcome {
 struct CollectedSweep {
   std::string path;
   std::string design;  // root attribute `design`: full_factorial, saltelli, ...
-  std::vector<std::string> factor_keys;
+  std::vector<std::string> factor_names;  // /factor: the design table's column names
   std::vector<int> point, replicate, seed_point;  // [run]
   std::vector<std::string> status, label;         // [run]
-  std::vector<int> saltelli_row, saltelli_factor;  // [run], saltelli designs only
+  std::vector<int> saltelli_row, saltelli_factor;  // [run], saltelli only; factor index, -1 for A and B
   std::vector<std::string> saltelli_matrix;        // [run], saltelli designs only
   std::vector<CollectedOutcome> outcomes;
 

@@ -27,7 +27,7 @@ SobolSample saltelli_sample(const CollectedSweep& sweep, const CollectedOutcome&
   SobolSample sample;
   sample.a.assign(static_cast<std::size_t>(row_count), nan);
   sample.b.assign(static_cast<std::size_t>(row_count), nan);
-  sample.ab.assign(sweep.factor_keys.size(), std::vector<double>(static_cast<std::size_t>(row_count), nan));
+  sample.ab.assign(sweep.factor_names.size(), std::vector<double>(static_cast<std::size_t>(row_count), nan));
   for (std::size_t r = 0; r < sweep.run_count(); ++r) {
     const auto p = static_cast<std::size_t>(sweep.point[r]);
     const double mean = count[p] > 0 ? sum[p] / count[p] : nan;
@@ -54,7 +54,7 @@ std::vector<SobolRow> sobol_table(const CollectedSweep& sweep) {
       complete += all ? 1 : 0;
     }
     const std::vector<SobolIndex> indices = sobol_indices(sample);
-    for (std::size_t i = 0; i < indices.size(); ++i) rows.push_back({outcome.name, sweep.factor_keys[i], complete, indices[i]});
+    for (std::size_t i = 0; i < indices.size(); ++i) rows.push_back({outcome.name, sweep.factor_names[i], complete, indices[i]});
   }
   return rows;
 }

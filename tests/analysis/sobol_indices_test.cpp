@@ -22,7 +22,7 @@ CollectedSweep ishigami_sweep(int base_points) {
   const SweepPlan plan = make_plan(sweep_from(text));
   CollectedSweep sweep;
   sweep.design = "saltelli";
-  sweep.factor_keys = {"x1", "x2", "x3"};
+  sweep.factor_names = {"x1", "x2", "x3"};
   CollectedOutcome y{"y", {}};
   for (const PlannedRun& run : plan.runs) {
     const auto p = static_cast<std::size_t>(run.point);

@@ -45,12 +45,12 @@ def numpy_indices(f):
     """Saltelli 2010 first order and Jansen total indices from the collected file."""
     y = f["outcomes/y"][()]
     matrix = f["design/saltelli_matrix"].asstr()[()]
-    factor = f["design/saltelli_factor"][()]
+    factor = f["design/saltelli_factor"].asstr()[()]
     a, b = y[matrix == "A"], y[matrix == "B"]
     variance = np.var(np.concatenate([a, b]))
     first, total = [], []
     for i in range(3):
-        ab = y[(matrix == "AB") & (factor == i)]
+        ab = y[(matrix == "AB") & (factor == f"x{i + 1}")]
         first.append(np.mean(b * (ab - a)) / variance)
         total.append(0.5 * np.mean((a - ab) ** 2) / variance)
     return first, total
