@@ -42,4 +42,11 @@ std::string sobol_csv(const std::vector<SobolRow>& rows) {
   return csv;
 }
 
+std::string morris_csv(const std::vector<MorrisRow>& rows) {
+  std::string csv = "outcome,factor,effects,mu,mu_star,sigma\n";
+  for (const MorrisRow& r : rows)
+    csv += fmt::format("{},{},{},{},{},{}\n", r.outcome, r.factor, r.effects, number(r.mu), number(r.mu_star), number(r.sigma));
+  return csv;
+}
+
 }  // namespace convivia::sweep

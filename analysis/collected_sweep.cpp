@@ -24,6 +24,17 @@ std::vector<std::string> read_strings(hid_t file, const std::string& path, std::
   return values;
 }
 
+// A design column that names a factor per run (empty for none), as indices into `names` (-1 for none).
+std::vector<int> factor_indices(hid_t file, const std::string& path, std::size_t runs, const std::vector<std::string>& names) {
+  std::vector<int> indices;
+  for (const std::string& name : read_strings(file, path, runs)) {
+    const auto found = std::find(names.begin(), names.end(), name);
+    if (!name.empty() && found == names.end()) throw OutputError(path + " names \"" + name + "\", which is not in /factor");
+    indices.push_back(name.empty() ? -1 : static_cast<int>(found - names.begin()));
+  }
+  return indices;
+}
+
 std::vector<std::string> member_names(hid_t file, const std::string& group) {
   hdf5::Handle handle = hdf5::group(H5Gopen2(file, group.c_str(), H5P_DEFAULT), "open " + group);
   H5G_info_t info;
@@ -71,14 +82,18 @@ CollectedSweep read_collected_sweep(const std::string& path) {
     sweep.label = read_strings(f, "design/label", runs);
     if (sweep.design == "saltelli") {
       sweep.saltelli_row = read_ints(f, "design/saltelli_row", runs);
-      // Stored as the factor's name (empty for A and B); kept as its index into /factor.
-      for (const std::string& name : read_strings(f, "design/saltelli_factor", runs)) {
-        const auto found = std::find(sweep.factor_names.begin(), sweep.factor_names.end(), name);
-        if (!name.empty() && found == sweep.factor_names.end())
-          throw OutputError("design/saltelli_factor names \"" + name + "\", which is not in /factor");
-        sweep.saltelli_factor.push_back(name.empty() ? -1 : static_cast<int>(found - sweep.factor_names.begin()));
-      }
+      sweep.saltelli_factor = factor_indices(f, "design/saltelli_factor", runs, sweep.factor_names);
       sweep.saltelli_matrix = read_strings(f, "design/saltelli_matrix", runs);
+    }
+    if (sweep.design == "morris") {
+      sweep.morris_trajectory = read_ints(f, "design/morris_trajectory", runs);
+      sweep.morris_step = read_ints(f, "design/morris_step", runs);
+      sweep.morris_factor = factor_indices(f, "design/morris_factor", runs, sweep.factor_names);
+      for (const std::string& name : sweep.factor_names) {
+        std::vector<double> values = hdf5::read_dataset<double>(f, "unit/" + name, dims);
+        hdf5::require_length("unit/" + name, dims, 1, runs);
+        sweep.unit.push_back(std::move(values));
+      }
     }
     for (const std::string& name : member_names(f, "outcomes")) {
       std::vector<double> values = hdf5::read_dataset<double>(f, "outcomes/" + name, dims);

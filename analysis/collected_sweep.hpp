@@ -1,6 +1,6 @@
 // The parts of a collected sweep file (experiments.h5, docs/sweeps.md section 6) that the analysis
-// reads: per run its design point, replicate, seed point, status and label, the Saltelli columns
-// when the design is saltelli, the factors' names and every scalar outcome. A file that is not a
+// reads: per run its design point, replicate, seed point, status and label, the Saltelli or Morris columns
+// when the design is one of those, the factors' names and every scalar outcome. A file that is not a
 // collected sweep, or lacks one of these, is refused with an InputError naming what is missing.
 #pragma once
 
@@ -22,6 +22,8 @@ struct CollectedSweep {
   std::vector<std::string> status, label;         // [run]
   std::vector<int> saltelli_row, saltelli_factor;  // [run], saltelli only; factor index, -1 for A and B
   std::vector<std::string> saltelli_matrix;        // [run], saltelli designs only
+  std::vector<int> morris_trajectory, morris_step, morris_factor;  // [run], morris only; factor -1 at step 0
+  std::vector<std::vector<double>> unit;  // [factor][run] /unit/<factor>, morris only
   std::vector<CollectedOutcome> outcomes;
 
   std::size_t run_count() const { return point.size(); }

@@ -23,7 +23,8 @@ void add_analyze_command(CLI::App& app, AnalyzeOptions& options) {
   command->footer(
       "\nWrites point_summary.csv (mean and 95% interval over replicates per design point), effects.csv (each point\n"
       "against the baseline point: paired by replicate when they share seeds, else Welch) and, for saltelli designs,\n"
-      "sobol.csv (first-order and total indices with bootstrap 95% intervals). See docs/analysis.md.\n"
+      "sobol.csv (first-order and total indices with bootstrap 95% intervals), for morris designs morris.csv (mu, mu*,\n"
+      "sigma of the elementary effects). See docs/analysis.md.\n"
       "\nExample:\n"
       "  convivia analyze runs/experiments.h5 -o runs/analysis --baseline mediators=none\n");
   command->add_option("file", options.file, "the collected sweep (experiments.h5 from `convivia sweep collect`)")->required();
@@ -45,6 +46,7 @@ int analyze_command(const AnalyzeOptions& options) {
     if (sweep.point_count() > 1)
       files.emplace_back("effects.csv", sweep::effects_csv(sweep::point_effects(sweep, baseline), baseline, baseline_label));
     if (sweep.design == "saltelli") files.emplace_back("sobol.csv", sweep::sobol_csv(sweep::sobol_table(sweep)));
+    if (sweep.design == "morris") files.emplace_back("morris.csv", sweep::morris_csv(sweep::morris_table(sweep)));
   } catch (const InputError& error) {
     fmt::print(stderr, "error: {}\n", error.what());
     return 2;

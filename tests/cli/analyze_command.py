@@ -7,6 +7,8 @@ sweep plan -> sweep run -> sweep collect -> analyze of a Saltelli design of 256 
 - sobol.csv holds first-order and total indices equal to the Saltelli 2010 / Jansen estimators
   computed here with NumPy from the collected file, near the analytic values of TARGETS.md, and
   inside their bootstrap intervals' neighbourhood;
+- a Morris sweep of the same function gives morris.csv with mu, mu* and sigma equal to the
+  elementary effects computed here with NumPy from the collected file;
 - a file that is not a collected sweep exits 2 with a message saying what is expected, and writes
   nothing.
 
@@ -36,6 +38,10 @@ base_points = 256
 """ + "".join(f'[[factors]]\nkey = "x{i}"\nrange = [-3.141592653589793, 3.141592653589793]\n' for i in (1, 2, 3))
 
 
+MORRIS = SWEEP.replace('name = "ishigami-analysis"', 'name = "ishigami-morris"').replace(
+    'kind = "saltelli"\nbase_points = 256', 'kind = "morris"\ntrajectories = 10\nlevels = 4')
+
+
 def rows_of(path):
     with open(path, newline="") as f:
         return list(csv.DictReader(f))
@@ -54,6 +60,45 @@ def numpy_indices(f):
         first.append(np.mean(b * (ab - a)) / variance)
         total.append(0.5 * np.mean((a - ab) ** 2) / variance)
     return first, total
+
+
+def numpy_morris(f):
+    """Per factor name, the elementary effects (change of y over change of the moved unit coordinate)."""
+    y = f["outcomes/y"][()]
+    trajectory, step = f["design/morris_trajectory"][()], f["design/morris_step"][()]
+    moved = f["design/morris_factor"].asstr()[()]
+    effects = {}
+    for r in range(len(y)):
+        if step[r] == 0:
+            continue
+        previous = np.where((trajectory == trajectory[r]) & (step == step[r] - 1))[0][0]
+        unit = f["unit/" + moved[r]][()]
+        effects.setdefault(moved[r], []).append((y[r] - y[previous]) / (unit[r] - unit[previous]))
+    return effects
+
+
+def check_morris(convivia, work):
+    sweep = os.path.join(work, "morris.toml")
+    with open(sweep, "w") as f:
+        f.write(MORRIS)
+    collected = os.path.join(work, "morris.h5")
+    out = os.path.join(work, "morris-analysis")
+    for args in (["sweep", "run", sweep, "-o", os.path.join(work, "morris"), "--quiet"],
+                 ["sweep", "collect", os.path.join(work, "morris"), "-o", collected], ["analyze", collected, "-o", out]):
+        result = run(convivia, args)
+        if not check(result.returncode == 0, f"{' '.join(a for a in args[:2] if a in ('sweep', 'run', 'collect', 'analyze'))} of the Morris sweep exits 0", describe(result)):
+            return
+    with h5py.File(collected, "r") as f:
+        effects = numpy_morris(f)
+    rows = rows_of(os.path.join(out, "morris.csv"))
+    ok = len(rows) == 3 and not os.path.exists(os.path.join(out, "sobol.csv"))
+    for r in rows if ok else []:
+        e = np.array(effects[r["factor"]])
+        ok = ok and int(r["effects"]) == len(e) == 10
+        ok = ok and math.isclose(float(r["mu"]), e.mean(), rel_tol=1e-8, abs_tol=1e-9)
+        ok = ok and math.isclose(float(r["mu_star"]), np.abs(e).mean(), rel_tol=1e-8, abs_tol=1e-9)
+        ok = ok and math.isclose(float(r["sigma"]), e.std(ddof=1), rel_tol=1e-8, abs_tol=1e-9)
+    check(ok, "morris.csv equals mu, mu* and sigma of the NumPy elementary effects", "\n".join(str(r) for r in rows))
 
 
 def main():
@@ -106,6 +151,7 @@ def main():
         check(ok, "sobol.csv equals the NumPy estimators, near the analytic Ishigami indices, inside its intervals",
               "\n".join(str(r) for r in sobol) + f"\nnumpy first {first} total {total}")
 
+        check_morris(convivia, work)
         bad = os.path.join(work, "bad")
         result = run(convivia, ["analyze", sweep, "-o", bad])
         check(result.returncode == 2 and "collected sweep" in result.stderr and not os.path.exists(bad),
