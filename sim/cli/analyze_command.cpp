@@ -2,6 +2,7 @@
 // a bad file leaves DIR untouched.
 #include "cli/analyze_command.hpp"
 
+#include "analysis/analysis_file.hpp"
 #include "analysis/analysis_output.hpp"
 #include "analysis/collected_sweep.hpp"
 #include "analysis/point_statistics.hpp"
@@ -13,7 +14,6 @@
 #include <fmt/core.h>
 
 #include <filesystem>
-#include <utility>
 #include <vector>
 
 namespace convivia {
@@ -24,7 +24,8 @@ void add_analyze_command(CLI::App& app, AnalyzeOptions& options) {
       "\nWrites point_summary.csv (mean and 95% interval over replicates per design point), effects.csv (each point\n"
       "against the baseline point: paired by replicate when they share seeds, else Welch) and, for saltelli designs,\n"
       "sobol.csv (first-order and total indices with bootstrap 95% intervals), for morris designs morris.csv (mu, mu*,\n"
-      "sigma of the elementary effects). See docs/analysis.md.\n"
+      "sigma of the elementary effects), and analysis.h5 with the same tables under /analysis and the design.\n"
+      "See docs/analysis.md.\n"
       "\nExample:\n"
       "  convivia analyze runs/experiments.h5 -o runs/analysis --baseline mediators=none\n");
   command->add_option("file", options.file, "the collected sweep (experiments.h5 from `convivia sweep collect`)")->required();
@@ -34,7 +35,7 @@ void add_analyze_command(CLI::App& app, AnalyzeOptions& options) {
 }
 
 int analyze_command(const AnalyzeOptions& options) {
-  std::vector<std::pair<std::string, std::string>> files;
+  std::vector<sweep::Table> tables;
   try {
     const sweep::CollectedSweep sweep = sweep::read_collected_sweep(options.file);
     if (sweep.run_count() == 0) throw InputError(options.file, 0, "design/point", "a sweep with at least one run");
@@ -42,11 +43,10 @@ int analyze_command(const AnalyzeOptions& options) {
     std::string baseline_label;
     for (std::size_t r = 0; r < sweep.run_count(); ++r)
       if (sweep.point[r] == baseline) baseline_label = sweep.label[r];
-    files.emplace_back("point_summary.csv", sweep::point_summary_csv(sweep::summarise_points(sweep)));
-    if (sweep.point_count() > 1)
-      files.emplace_back("effects.csv", sweep::effects_csv(sweep::point_effects(sweep, baseline), baseline, baseline_label));
-    if (sweep.design == "saltelli") files.emplace_back("sobol.csv", sweep::sobol_csv(sweep::sobol_table(sweep)));
-    if (sweep.design == "morris") files.emplace_back("morris.csv", sweep::morris_csv(sweep::morris_table(sweep)));
+    tables.push_back(sweep::point_summary_table(sweep::summarise_points(sweep)));
+    if (sweep.point_count() > 1) tables.push_back(sweep::effects_table(sweep::point_effects(sweep, baseline), baseline, baseline_label));
+    if (sweep.design == "saltelli") tables.push_back(sweep::sobol_table_of(sweep::sobol_table(sweep)));
+    if (sweep.design == "morris") tables.push_back(sweep::morris_table_of(sweep::morris_table(sweep)));
   } catch (const InputError& error) {
     fmt::print(stderr, "error: {}\n", error.what());
     return 2;
@@ -55,10 +55,15 @@ int analyze_command(const AnalyzeOptions& options) {
     std::error_code code;
     std::filesystem::create_directories(options.directory, code);
     if (code) throw OutputError("cannot create " + options.directory + ": " + code.message());
-    for (const auto& [name, text] : files) {
-      write_file_atomically((std::filesystem::path(options.directory) / name).string(), text);
-      fmt::print("wrote {}\n", (std::filesystem::path(options.directory) / name).string());
+    const std::filesystem::path directory(options.directory);
+    for (const sweep::Table& table : tables) {
+      const std::string path = (directory / (table.name + ".csv")).string();
+      write_file_atomically(path, sweep::csv_text(table));
+      fmt::print("wrote {}\n", path);
     }
+    const std::string h5 = (directory / "analysis.h5").string();
+    sweep::write_analysis_file(h5, tables, options.file);
+    fmt::print("wrote {}\n", h5);
   } catch (const OutputError& error) {
     fmt::print(stderr, "error: {}\n", error.what());
     return 1;

@@ -7,6 +7,8 @@ sweep plan -> sweep run -> sweep collect -> analyze of a Saltelli design of 256 
 - sobol.csv holds first-order and total indices equal to the Saltelli 2010 / Jansen estimators
   computed here with NumPy from the collected file, near the analytic values of TARGETS.md, and
   inside their bootstrap intervals' neighbourhood;
+- analysis.h5 holds the same tables under /analysis (every dataset with a long_name) and the design,
+  whose datasets keep /run as their dimension scale;
 - a Morris sweep of the same function gives morris.csv with mu, mu* and sigma equal to the
   elementary effects computed here with NumPy from the collected file;
 - a file that is not a collected sweep exits 2 with a message saying what is expected, and writes
@@ -150,6 +152,23 @@ def main():
             ok = ok and float(r["total_low"]) < float(r["total"]) < float(r["total_high"])
         check(ok, "sobol.csv equals the NumPy estimators, near the analytic Ishigami indices, inside its intervals",
               "\n".join(str(r) for r in sobol) + f"\nnumpy first {first} total {total}")
+
+        ok, detail = True, ""
+        with h5py.File(os.path.join(out, "analysis.h5"), "r") as f:
+            for table, rows in (("point_summary", summary), ("effects", effects), ("sobol", sobol)):
+                group = f["analysis/" + table]
+                for column in rows[0]:
+                    d = group[column]
+                    values = d.asstr()[()] if h5py.check_string_dtype(d.dtype) else d[()]
+                    expected = [r[column] for r in rows]
+                    same = (list(values) == expected if h5py.check_string_dtype(d.dtype) else
+                            np.allclose(values, [float(v) for v in expected], rtol=1e-9, equal_nan=True))
+                    if not same or "long_name" not in d.attrs:
+                        ok, detail = False, f"{table}/{column}"
+            scales = f["design/point"].dims[0].keys()
+            ok = ok and scales == ["run"] and f.attrs["conventions"] == "convivia-analysis-1"
+            ok = ok and np.array_equal(f["design/point"][()], point)
+        check(ok, "analysis.h5 holds the CSV tables with long_name and the design along /run", detail)
 
         check_morris(convivia, work)
         bad = os.path.join(work, "bad")
