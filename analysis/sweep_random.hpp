@@ -15,6 +15,7 @@ enum class PlanDraw : std::uint32_t {
   run_seed = 0x53454544,        // "SEED": (seed point, replicate)
   latin_hypercube = 0x4c485321,  // "LHS!": (factor, point)
   morris = 0x4d4f5252,          // "MORR": (trajectory, factor)
+  sobol_bootstrap = 0x424f4f54,  // "BOOT": (bootstrap sample, draw); analysis, not the plan
 };
 
 inline std::array<std::uint32_t, 4> plan_draw(std::uint64_t master_seed, PlanDraw what, std::uint32_t a, std::uint32_t b,
