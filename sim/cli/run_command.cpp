@@ -96,6 +96,10 @@ int run_command(const RunOptions& options) {
     fmt::print(stderr, "error: the output file {} is the scenario file itself; choose another -o\n", output);
     return 2;
   }
+  if (is_special_file(output)) {
+    fmt::print(stderr, "error: the output {} is a device, pipe or socket, not a file; choose another -o\n", output);
+    return 2;
+  }
   if (!options.summary.empty() && !summary_to_stdout) {
     const auto directory = std::filesystem::path(options.summary).parent_path();
     if (!directory.empty() && !std::filesystem::is_directory(directory)) {
@@ -136,6 +140,10 @@ int run_command(const RunOptions& options) {
   }
   const std::string checkpoint_path = options.checkpoint.empty() ? output + ".checkpoint" : options.checkpoint;
   const bool checkpoints = options.checkpoint_every > 0;
+  if (checkpoints && is_special_file(checkpoint_path)) {
+    fmt::print(stderr, "error: the checkpoint {} is a device, pipe or socket, not a file; choose another --checkpoint\n", checkpoint_path);
+    return 2;
+  }
 
   const int threads = options.threads > 0 ? options.threads : tbb::info::default_concurrency();
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));

@@ -21,6 +21,7 @@ Handle create_output_file(const std::string& path, const std::string& temporary_
   if (std::filesystem::is_directory(target, error)) {
     throw OutputError("cannot create output file '" + path + "': a directory of that name exists");
   }
+  require_regular_output(path);
 
   const std::string what = "cannot create output file '" + path + "' (as temporary file '" + temporary_path + "')";
   Handle fcpl = plist(H5Pcreate(H5P_FILE_CREATE), what);

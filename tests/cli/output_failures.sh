@@ -5,7 +5,8 @@
 # that names the path and the reason, and leave neither a file under the target name nor a
 # temporary file. A full disk is a small tmpfs mounted for the test; an unwritable directory is a
 # read-only mount (permission bits alone do not stop root, who runs CI). Mounting needs root (or
-# CAP_SYS_ADMIN): without it the script says so and exits 77, which ctest reports as skipped.
+# CAP_SYS_ADMIN): without it the script says so and exits 77, which ctest reports as skipped. A
+# pipe given as an output must stay a pipe: written through (--summary) or refused (-o).
 #
 # Usage: bash output_failures.sh <path-to-convivia> <source-dir>
 set -u
@@ -75,6 +76,28 @@ run_convivia run "$TINY" -o "$WORK/base.h5" --days 2 -q
 run_convivia run "$TINY" -o "$WORK/other.h5" --days 2 -q --set name=other
 expect_clean_failure "compare --csv: read-only output directory" "$READONLY/table.csv" "Read-only file system" \
   -- compare "$WORK/base.h5" "$WORK/other.h5" --csv "$READONLY/table.csv"
+
+# A device or pipe given as an output (-o /dev/null, --summary /dev/stdout) must stay what it is:
+# renaming a finished file over it would turn /dev/null into a plain file for the whole machine.
+echo "== a pipe as an output"
+PIPE="$WORK/pipe"
+mkfifo "$PIPE"
+run_convivia run "$TINY" -o "$PIPE" -q
+problems=()
+check_status 2
+[[ "$STDERR" == *"not a file"* ]] || problems+=("stderr does not say it is not a file: $STDERR")
+[ -p "$PIPE" ] || problems+=("the pipe was replaced")
+if [ ${#problems[@]} -eq 0 ]; then pass "run -o PIPE: refused before the run, the pipe kept"; else fail "run -o PIPE" "${problems[@]}"; fi
+
+cat "$PIPE" > "$WORK/from-pipe.json" &
+reader=$!
+run_convivia run "$TINY" -o "$WORK/piped.h5" --days 2 -q --summary "$PIPE"
+wait "$reader"
+problems=()
+check_status 0
+grep -q '"scenario"' "$WORK/from-pipe.json" || problems+=("the summary did not come through the pipe")
+[ -p "$PIPE" ] || problems+=("the pipe was replaced")
+if [ ${#problems[@]} -eq 0 ]; then pass "run --summary PIPE: written through the pipe, the pipe kept"; else fail "run --summary PIPE" "${problems[@]}"; fi
 
 echo
 if [ "$failures" -eq 0 ]; then

@@ -71,6 +71,9 @@ free_port() {
 
 # munged on a socket of its own, as user munge: the socket's directory must be open to everyone,
 # the one of its seed, log and pid files to munge only.
+# munged (as user munge) opens /dev/null when it detaches; a plain file there stops it with a bare
+# "Permission denied".
+[ -c /dev/null ] || fail "/dev/null is not the null device on this machine but a plain file; munged cannot start. Restore it as root: rm /dev/null && mknod -m 666 /dev/null c 1 3"
 mkdir -p "$WORK/munge" "$WORK/munge-socket"
 chown munge:munge "$WORK/munge" "$WORK/munge-socket"
 chmod 700 "$WORK/munge"
