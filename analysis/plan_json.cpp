@@ -130,7 +130,9 @@ StoredPlan read_plan_json(const std::string& text, const std::string& path) {
     sweep.description = root.at("description").get<std::string>();
     sweep.path = root.at("sweep_file").get<std::string>();
     sweep.text = root.at("sweep_text").get<std::string>();
-    sweep.model = identity.at("model").get<std::string>() == "ishigami" ? SweepModel::ishigami : SweepModel::scenario;
+    const std::optional<SweepModel> model = model_from_name(identity.at("model").get<std::string>());
+    if (!model) throw std::invalid_argument("unknown model \"" + identity.at("model").get<std::string>() + "\"");
+    sweep.model = *model;
     sweep.seed = identity.at("seed").get<std::uint64_t>();
     sweep.replicates = identity.at("replicates").get<int>();
     sweep.common_random_numbers = identity.at("common_random_numbers").get<bool>();

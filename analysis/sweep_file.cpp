@@ -21,6 +21,13 @@ namespace convivia::sweep {
 namespace {
 
 namespace fs = std::filesystem;
+
+// "x1", "x2", "x3" for an error message.
+std::string quoted_list(const std::vector<std::string>& names) {
+  std::string list;
+  for (const std::string& name : names) list += (list.empty() ? "\"" : ", \"") + name + "\"";
+  return list;
+}
 using scenario_schema::shortest_number;
 using scenario_schema::toml_literal;
 
@@ -145,9 +152,10 @@ class SweepReader {
 
   SweepModel read_model(const toml::table& root) const {
     const std::string model = string_or(root, "model", "", "scenario");
-    if (model == "scenario") return SweepModel::scenario;
-    if (model == "ishigami") return SweepModel::ishigami;
-    fail(root, "model", "expected one of \"scenario\" (run the base scenario), \"ishigami\" (built-in test function), got \"" + model + "\"");
+    if (const std::optional<SweepModel> known = model_from_name(model)) return *known;
+    fail(root, "model",
+         "expected one of \"scenario\" (run the base scenario), \"ishigami\" or \"sobol_g\" (built-in test functions), got \"" +
+             model + "\"");
   }
 
   // [set]: nested tables flatten to dotted scenario keys ("run.days = 30" under [set] is run.days=30).
@@ -245,8 +253,9 @@ class SweepReader {
     if (factor.key.empty()) fail_at(factor.line, entry + ".key", "expected the scenario key the factor sets, e.g. key = \"encounters.rate_positive\"");
     if (factor.key == "run.seed")
       fail(table, entry + ".key", "the sweep sets each run's seed from its master seed; vary replicates instead");
-    if (sweep.model == SweepModel::ishigami && !is_test_model_input(sweep.model, factor.key))
-      fail(table, entry + ".key", "expected an input of the ishigami function: \"x1\", \"x2\" or \"x3\", got \"" + factor.key + "\"");
+    if (sweep.model != SweepModel::scenario && !is_test_model_input(sweep.model, factor.key))
+      fail(table, entry + ".key", std::string("expected an input of the ") + model_name(sweep.model) + " function (" +
+                                      quoted_list(test_model_inputs(sweep.model)) + "), got \"" + factor.key + "\"");
     factor.name = string_or(table, "name", entry, factor.key);
     if (factor.name.empty() || factor.name.find('/') != std::string::npos || reserved_columns.count(factor.name) > 0)
       fail(table, entry + (table.contains("name") ? ".name" : ".key"),
@@ -534,6 +543,21 @@ const char* summary_name(Summary summary) {
   return "?";
 }
 
-const char* model_name(SweepModel model) { return model == SweepModel::ishigami ? "ishigami" : "scenario"; }
+namespace {
+constexpr std::pair<SweepModel, const char*> model_names[] = {
+    {SweepModel::scenario, "scenario"}, {SweepModel::ishigami, "ishigami"}, {SweepModel::sobol_g, "sobol_g"}};
+}  // namespace
+
+const char* model_name(SweepModel model) {
+  for (const auto& [known, name] : model_names)
+    if (known == model) return name;
+  return "?";
+}
+
+std::optional<SweepModel> model_from_name(const std::string& name) {
+  for (const auto& [model, known] : model_names)
+    if (name == known) return model;
+  return std::nullopt;
+}
 
 }  // namespace convivia::sweep

@@ -15,7 +15,7 @@ namespace convivia::sweep {
 
 // What one run of the sweep evaluates: the base scenario (through `convivia run`), or a built-in
 // test function with known sensitivity indices (test_models.hpp), evaluated in process.
-enum class SweepModel { scenario, ishigami };
+enum class SweepModel { scenario, ishigami, sobol_g };
 
 enum class DesignKind { full_factorial, latin_hypercube, sobol, morris, saltelli };
 
@@ -110,5 +110,7 @@ const char* design_kind_name(DesignKind kind);
 const char* distribution_name(Distribution distribution);
 const char* summary_name(Summary summary);
 const char* model_name(SweepModel model);
+// The model of that name in a sweep file ("scenario", "ishigami", "sobol_g"), or none.
+std::optional<SweepModel> model_from_name(const std::string& name);
 
 }  // namespace convivia::sweep

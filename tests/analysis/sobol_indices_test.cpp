@@ -15,14 +15,17 @@ namespace {
 
 using testing::sweep_from;
 
-CollectedSweep ishigami_sweep(int base_points) {
-  std::string text = "model = \"ishigami\"\n[design]\nkind = \"saltelli\"\nbase_points = " + std::to_string(base_points) + "\n";
-  for (const char* x : {"x1", "x2", "x3"})
-    text += std::string("[[factors]]\nkey = \"") + x + "\"\nrange = [-3.141592653589793, 3.141592653589793]\n";
+// A Saltelli sweep of a built-in test model with every input on [low, high], y evaluated by it.
+CollectedSweep saltelli_sweep(SweepModel model, double low, double high, int base_points) {
+  const std::vector<std::string>& inputs = test_model_inputs(model);
+  std::string text = std::string("model = \"") + model_name(model) + "\"\n[design]\nkind = \"saltelli\"\nbase_points = " +
+                     std::to_string(base_points) + "\n";
+  for (const std::string& x : inputs)
+    text += "[[factors]]\nkey = \"" + x + "\"\nrange = [" + std::to_string(low) + ", " + std::to_string(high) + "]\n";
   const SweepPlan plan = make_plan(sweep_from(text));
   CollectedSweep sweep;
   sweep.design = "saltelli";
-  sweep.factor_names = {"x1", "x2", "x3"};
+  sweep.factor_names = inputs;
   CollectedOutcome y{"y", {}};
   for (const PlannedRun& run : plan.runs) {
     const auto p = static_cast<std::size_t>(run.point);
@@ -34,22 +37,23 @@ CollectedSweep ishigami_sweep(int base_points) {
     sweep.saltelli_row.push_back(plan.design.saltelli_row[p]);
     sweep.saltelli_factor.push_back(plan.design.saltelli_factor[p]);
     sweep.saltelli_matrix.push_back(saltelli_matrix_name(plan.design.saltelli_matrix[p]));
-    std::vector<double> inputs;
-    for (const PointValue& value : plan.points[p].values) inputs.push_back(value.number);
-    y.values.push_back(evaluate_test_model(SweepModel::ishigami, inputs));
+    std::vector<double> x;
+    for (const PointValue& value : plan.points[p].values) x.push_back(value.number);
+    y.values.push_back(evaluate_test_model(model, x));
   }
   sweep.outcomes.push_back(y);
   return sweep;
 }
 
-TEST(SobolIndices, IshigamiMatchesAnalyticValuesWithinIntervals) {
-  const std::vector<SobolRow> rows = sobol_table(ishigami_sweep(1024));
-  ASSERT_EQ(rows.size(), 3u);
-  const double first[] = {0.3139, 0.4424, 0.0};
-  const double total[] = {0.5576, 0.4424, 0.2437};
-  for (std::size_t i = 0; i < 3; ++i) {
+CollectedSweep ishigami_sweep(int base_points) { return saltelli_sweep(SweepModel::ishigami, -M_PI, M_PI, base_points); }
+
+// Checks each factor's estimated indices against the known ones: close, and inside their intervals.
+void expect_known_indices(const std::vector<SobolRow>& rows, const std::vector<double>& first, const std::vector<double>& total,
+                          int base_points) {
+  ASSERT_EQ(rows.size(), first.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
     const SobolIndex& s = rows[i].index;
-    EXPECT_EQ(rows[i].rows_used, 1024);
+    EXPECT_EQ(rows[i].rows_used, base_points);
     EXPECT_NEAR(s.first, first[i], 0.05) << rows[i].factor;
     EXPECT_NEAR(s.total, total[i], 0.05) << rows[i].factor;
     EXPECT_LE(s.first_low, first[i]) << rows[i].factor;
@@ -58,6 +62,30 @@ TEST(SobolIndices, IshigamiMatchesAnalyticValuesWithinIntervals) {
     EXPECT_GE(s.total_high, total[i]) << rows[i].factor;
     EXPECT_LT(s.first_low, s.first_high);
   }
+}
+
+TEST(SobolIndices, IshigamiMatchesAnalyticValuesWithinIntervals) {
+  expect_known_indices(sobol_table(ishigami_sweep(1024)), {0.3139, 0.4424, 0.0}, {0.5576, 0.4424, 0.2437}, 1024);
+}
+
+// The G function's indices in closed form: V_i = 1 / (3 (1 + a_i)^2), first-order V_i / V and
+// total V_i prod_{j != i} (1 + V_j) / V, with V = prod (1 + V_i) - 1.
+TEST(SobolIndices, SobolGMatchesAnalyticValuesWithinIntervals) {
+  const std::vector<double>& a = sobol_g_coefficients();
+  std::vector<double> partial;
+  double product = 1.0;
+  for (double ai : a) {
+    partial.push_back(1.0 / (3.0 * (1.0 + ai) * (1.0 + ai)));
+    product *= 1.0 + partial.back();
+  }
+  const double variance = product - 1.0;
+  std::vector<double> first, total;
+  for (double v : partial) {
+    first.push_back(v / variance);
+    total.push_back(v * product / (1.0 + v) / variance);
+  }
+  EXPECT_NEAR(first[0], 0.7163, 1e-4);  // the Primer's value for x1
+  expect_known_indices(sobol_table(saltelli_sweep(SweepModel::sobol_g, 0.0, 1.0, 1024)), first, total, 1024);
 }
 
 TEST(SobolIndices, SameDataGiveTheSameIntervals) {

@@ -11,6 +11,8 @@ sweep plan -> sweep run -> sweep collect -> analyze of a Saltelli design of 256 
   whose datasets keep /run as their dimension scale;
 - a Morris sweep of the same function gives morris.csv with mu, mu* and sigma equal to the
   elementary effects computed here with NumPy from the collected file;
+- a Morris sweep of Sobol's G function (built-in `sobol_g`) ranks its inputs by their known
+  importance and finds the two unimportant ones;
 - a file that is not a collected sweep exits 2 with a message saying what is expected, and writes
   nothing.
 
@@ -79,17 +81,37 @@ def numpy_morris(f):
     return effects
 
 
-def check_morris(convivia, work):
-    sweep = os.path.join(work, "morris.toml")
+SOBOL_G_MORRIS = """name = "sobol-g-morris"
+model = "sobol_g"
+seed = 3
+[design]
+kind = "morris"
+trajectories = 20
+levels = 4
+""" + "".join(f'[[factors]]\nkey = "x{i}"\nrange = [0, 1]\n' for i in range(1, 7))
+
+
+def run_chain(convivia, work, name, text):
+    """sweep run, collect and analyze of the sweep file text; returns (collected file, analysis dir) or None."""
+    sweep = os.path.join(work, f"{name}.toml")
     with open(sweep, "w") as f:
-        f.write(MORRIS)
-    collected = os.path.join(work, "morris.h5")
-    out = os.path.join(work, "morris-analysis")
-    for args in (["sweep", "run", sweep, "-o", os.path.join(work, "morris"), "--quiet"],
-                 ["sweep", "collect", os.path.join(work, "morris"), "-o", collected], ["analyze", collected, "-o", out]):
+        f.write(text)
+    collected = os.path.join(work, f"{name}.h5")
+    out = os.path.join(work, f"{name}-analysis")
+    for step, args in (("run", ["sweep", "run", sweep, "-o", os.path.join(work, name), "--quiet"]),
+                       ("collect", ["sweep", "collect", os.path.join(work, name), "-o", collected]),
+                       ("analyze", ["analyze", collected, "-o", out])):
         result = run(convivia, args)
-        if not check(result.returncode == 0, f"{' '.join(a for a in args[:2] if a in ('sweep', 'run', 'collect', 'analyze'))} of the Morris sweep exits 0", describe(result)):
-            return
+        if not check(result.returncode == 0, f"{step} of the {name} sweep exits 0", describe(result)):
+            return None
+    return collected, out
+
+
+def check_morris(convivia, work):
+    files = run_chain(convivia, work, "morris", MORRIS)
+    if files is None:
+        return
+    collected, out = files
     with h5py.File(collected, "r") as f:
         effects = numpy_morris(f)
     rows = rows_of(os.path.join(out, "morris.csv"))
@@ -101,6 +123,19 @@ def check_morris(convivia, work):
         ok = ok and math.isclose(float(r["mu_star"]), np.abs(e).mean(), rel_tol=1e-8, abs_tol=1e-9)
         ok = ok and math.isclose(float(r["sigma"]), e.std(ddof=1), rel_tol=1e-8, abs_tol=1e-9)
     check(ok, "morris.csv equals mu, mu* and sigma of the NumPy elementary effects", "\n".join(str(r) for r in rows))
+
+
+def check_sobol_g_ranking(convivia, work):
+    """Sobol's G function with a = 0, 1, 4.5, 9, 99, 99: Morris must rank x1 > x2 > x3 > x4 and find
+    x5 and x6 unimportant (mu* under 5% of x1's)."""
+    files = run_chain(convivia, work, "sobol-g", SOBOL_G_MORRIS)
+    if files is None:
+        return
+    rows = {r["factor"]: float(r["mu_star"]) for r in rows_of(os.path.join(files[1], "morris.csv"))}
+    ranked = sorted(rows, key=rows.get, reverse=True)
+    ok = ranked[:4] == ["x1", "x2", "x3", "x4"] and all(rows[x] < 0.05 * rows["x1"] for x in ("x5", "x6"))
+    check(ok, "Morris ranks the G function's inputs x1 > x2 > x3 > x4 and finds x5, x6 unimportant",
+          ", ".join(f"{x}: {rows[x]:.4g}" for x in ranked))
 
 
 def main():
@@ -171,6 +206,7 @@ def main():
         check(ok, "analysis.h5 holds the CSV tables with long_name and the design along /run", detail)
 
         check_morris(convivia, work)
+        check_sobol_g_ranking(convivia, work)
         bad = os.path.join(work, "bad")
         result = run(convivia, ["analyze", sweep, "-o", bad])
         check(result.returncode == 2 and "collected sweep" in result.stderr and not os.path.exists(bad),
