@@ -1,7 +1,7 @@
 // The engine benchmark: throughput of the full model (every system of Simulation::step_day, default
 // behaviour) on the benchmark cities of scenarios/bench at 10k, 100k and 1M residents, with 1 and 2
 // threads; peak memory per resident; and the share of run time taken by the HDF5 output. It prints
-// medians of several repetitions beside the targets of TARGETS.md and can append them as Markdown.
+// medians of several repetitions beside the project's targets (bench/README.md) and can append them as Markdown.
 // The world is built once per size and copied for each repetition, so building is never timed.
 // Results must not depend on the thread count: the state hashes of all runs of one size are
 // compared, and the program exits non-zero if they differ (a diverged benchmark is worthless).
@@ -39,7 +39,7 @@
 namespace convivia {
 namespace {
 
-// Targets from TARGETS.md (speed and size, 2-core development machine).
+// The project's targets (bench/README.md) (speed and size, 2-core development machine).
 constexpr double target_updates_per_second_1m = 20e6;  // 1M residents, 2 threads
 constexpr double target_speedup_2_threads = 1.8;
 constexpr double target_bytes_per_resident = 256.0;
@@ -392,7 +392,7 @@ void print_table(const std::vector<SizeResult>& results, const Options& options)
                  t.hash);
     }
   }
-  fmt::print("[targets from TARGETS.md in brackets]\n\n");
+  fmt::print("[the project's targets (bench/README.md) in brackets]\n\n");
   for (const std::string& line : target_lines(results)) fmt::print("{}\n", line);
 }
 
@@ -419,7 +419,7 @@ bool append_markdown(const std::string& path, const std::vector<SizeResult>& res
                          t.threads == 1 ? bytes_text(s) : std::string());
     }
   }
-  out << "\nTargets (TARGETS.md): at least 20 M updates/s at 1M residents with 2 threads; at least 1.8x from 1 to 2 "
+  out << "\nTargets (bench/README.md): at least 20 M updates/s at 1M residents with 2 threads; at least 1.8x from 1 to 2 "
          "threads; at most 256 bytes per resident; HDF5 output under 5% of run time; cost linear within 20%.\n\n";
   for (const std::string& line : target_lines(results)) out << "- " << line << "\n";
   out << "\n";

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The largest run of TARGETS.md: `convivia run` on the 10-million-resident benchmark city
+# The largest run of the project's targets (bench/README.md): `convivia run` on the 10-million-resident benchmark city
 # (scenarios/bench/city-10m.toml) for 30 days on 2 threads, with its HDF5 output, measured by
 # /usr/bin/time -v. Prints the peak resident set size per resident against the target (at most 256
 # bytes), the wall time, and the run's own profile; with --markdown FILE appends them as Markdown

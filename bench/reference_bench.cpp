@@ -3,7 +3,7 @@
 // time, and the median 20-step model time, setup excluded and reported apart), and Axelrod's
 // F = 5, q = 10 lattice (scenarios/reference/axelrod.toml) timed to absorption. Each repetition uses
 // its own seed (the scenario's seed + repetition), as the framework comparison draws a new model per
-// sample. Prints a table beside the target of TARGETS.md and can append it as Markdown.
+// sample. Prints a table beside the project's target (bench/README.md) and can append it as Markdown.
 #include "io/input_error.hpp"
 #include "io/scenario_loader.hpp"
 #include "reference/axelrod.hpp"

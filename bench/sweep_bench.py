@@ -1,6 +1,6 @@
 """Sweep benchmark: 256 runs of the 10,000-resident benchmark city for one simulated year
 (scenarios/sweeps/bench-city-10k.toml) with `convivia sweep run` on this machine's cores, then
-`convivia sweep collect`. TARGETS.md: under 3 minutes on 2 cores.
+`convivia sweep collect`. Target (bench/README.md): under 3 minutes on 2 cores.
 
 Prints, for each repetition and as the median: the sweep's wall time, runs per minute, the wall time
 of the collect; and the cost of running each run as a child process: single runs of one year

@@ -1,5 +1,5 @@
 // The viewer's frame-time benchmark: convivia-view playing the default city (Berlin, 448 planning
-// areas) with 20,000 sampled residents animated at 1280x800, against the target of TARGETS.md
+// areas) with 20,000 sampled residents animated at 1280x800, against the project's target (bench/README.md)
 // (at least 30 frames per second). The run comes from live mode (the engine in its background
 // thread); its first days are simulated before timing starts, then the viewer plays them back at 6
 // slots per second with a fixed step of 1/30 s per frame (the simulation thread idle), so every frame

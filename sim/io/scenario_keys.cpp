@@ -282,7 +282,8 @@ std::vector<ScenarioKey> make_scenario_keys() {
                             origin));
     k.push_back(integer_key<C>(prefix + "capacity", [kind](auto& c) -> auto& { return c.venues.kinds[kind].capacity; },
                                must_have_capacity ? 1 : 0, 1'000'000,
-                               "nominal capacity in residents; at least 1 for schools and workplaces, which fill to it",
+                               "nominal capacity in residents; at least 1 for schools and workplaces, which fill to it; ignored "
+                               "for home blocks, which hold their cell's residents",
                                origin));
     k.push_back(mask_key<C>(prefix + "slots", [kind](auto& c) -> auto& { return c.venues.kinds[kind].slot_mask; },
                             slot_names, "slots of the day in which it is open", origin));
@@ -590,8 +591,6 @@ std::vector<ScenarioKey> make_scenario_keys() {
   k.push_back(real_key<C>("output.diversity_threshold", [](auto& c) -> auto& { return c.output.diversity_threshold; },
                           closed(0, 1), "mean out-group trust at or above which diversity counts as a resource",
                           "midpoint of the trust scale (modelling choice)"));
-  k.push_back(bool_key<C>("output.record_districts", [](auto& c) -> auto& { return c.output.record_districts; },
-                          "record indicators per district as well as city-wide", "on"));
   return k;
 }
 
@@ -638,7 +637,7 @@ std::vector<EventKey> make_event_keys() {
                              "required"));
   k.push_back(choice_key<E>("kind", [](auto& e) -> auto& { return e.kind; }, event_kind_names,
                             "negative_media lowers other groups' trust toward the group; positive_media raises it",
-                            "a negative news shock, the case DESIGN.md names"));
+                            "a negative news shock, the case the model is built to study (docs/model.md 7.7)"));
   k.push_back(string_key<E>("group", KeyType::text, true, [](auto& e) -> auto& { return e.group; },
                             "name of the group the news is about (one of the [[groups]] names)", "required"));
   k.push_back(real_key<E>("strength", [](auto& e) -> auto& { return e.strength; }, closed(0, 1),
@@ -893,7 +892,7 @@ std::string reference_tables_markdown() {
     }
     const std::string key = venue ? "venues.<kind>." + spec.key.substr(dot + 1) : spec.key;
     row(key, spec, venue ? "" : toml_literal(spec.get(defaults)));
-    if (spec.key == "output.record_districts") break;
+    if (spec.key == "output.diversity_threshold") break;  // the last key of the city model's tables
   }
   md += "\n### [[groups]]\n\nOne entry per group, in the order groups are numbered.\n\n";
   md += "| Key | Type | Default | Allowed | Meaning | Default from |\n|---|---|---|---|---|---|\n";

@@ -1,5 +1,5 @@
-// Scenario files: TOML text parsed and validated at the boundary into a ScenarioConfig (DESIGN.md
-// section 9). Every problem is reported as an InputError naming the file, line and dotted key; the
+// Scenario files: TOML text parsed and validated at the boundary into a ScenarioConfig (docs/scenario-reference.md).
+// Every problem is reported as an InputError naming the file, line and dotted key; the
 // engine never sees an unchecked value. The keys, their types, defaults and ranges are listed once,
 // in scenario_keys.hpp, and docs/scenario-reference.md is generated from that table.
 #pragma once

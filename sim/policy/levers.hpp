@@ -1,4 +1,4 @@
-// Levers: the multipliers and probabilities that systems read each day. Policies (DESIGN.md 5.8)
+// Levers: the multipliers and probabilities that systems read each day. Policies (docs/model.md 7.8)
 // never touch residents; they only set levers. With no policy active every lever is neutral, and a
 // system reading a neutral lever behaves exactly as the scenario's behaviour parameters say.
 #pragma once

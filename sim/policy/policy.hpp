@@ -1,4 +1,4 @@
-// A policy as a scenario gives it (DESIGN.md 5.8): which kind, how intensely, when, at what cost.
+// A policy as a scenario gives it (docs/model.md 7.8): which kind, how intensely, when, at what cost.
 // Policies are plain data; policy_schedule turns the active ones into each day's levers, and the
 // kinds (policy_kinds) say which levers each one moves. A policy may target districts and groups
 // (by name, as the scenario gives them); with no targets it acts on the whole city.
@@ -10,7 +10,7 @@
 
 namespace convivia {
 
-// One kind per policy named in the ICC Index table of DESIGN.md 5.8, in the table's order.
+// One kind per policy named in the ICC Index table of docs/model.md 7.8, in the table's order.
 enum class PolicyKind : std::uint8_t {
   school_mixing,
   intercultural_curriculum,

@@ -1,4 +1,4 @@
-// Axelrod's (1997) dissemination of culture as a reference model (DESIGN.md section 7,
+// Axelrod's (1997) dissemination of culture as a reference model (docs/model.md section 9,
 // docs/reference-models.md). Sites of a non-periodic width x height lattice each hold F features of
 // q traits. An event picks a random site and one of its von Neumann neighbours at random; if their
 // overlap (features with equal traits) is strictly between 0 and F they interact with probability

@@ -1,4 +1,4 @@
-// Schelling's segregation model as a reference model (DESIGN.md section 7, docs/reference-models.md).
+// Schelling's segregation model as a reference model (docs/model.md section 9, docs/reference-models.md).
 // One implementation serves both published variants: the ABM framework comparison (non-periodic grid,
 // a count of same-group neighbours, sticky happiness, every agent activated in a random order) and the
 // NetLogo "Segregation" model (torus, a fraction of neighbours, unhappy agents move, all re-evaluate).

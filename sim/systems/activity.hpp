@@ -1,4 +1,4 @@
-// Activity choice (DESIGN.md 5.1): every resident gets one venue for the slot. Children go to school
+// Activity choice (docs/model.md 7.1): every resident gets one venue for the slot. Children go to school
 // and employed adults to work on days their venue is open; in leisure slots (and in the daytime for
 // those without school or work, with daytime_leisure_share) a resident stays home or picks among the
 // leisure candidates of its home cell by a logit on attractiveness, distance and comfort, where

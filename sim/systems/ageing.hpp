@@ -1,4 +1,4 @@
-// Ageing (DESIGN.md section 3, yearly), a simplification that keeps the age structure stationary.
+// Ageing (docs/model.md section 3, yearly), a simplification that keeps the age structure stationary.
 //
 // Once a year each child becomes an adult with probability 1 / child_years (it leaves school and
 // becomes a job seeker), each adult becomes a senior with probability F / A (it leaves work), and

@@ -1,4 +1,4 @@
-// Departures, arrivals and the welcome programme (DESIGN.md 5.5), run monthly.
+// Departures, arrivals and the welcome programme (docs/model.md 7.5), run monthly.
 //
 // The city is housing-constrained: the population keeps its size and its resident ids, and
 // migration is turnover of dwellings. Each month every household leaves the city with its group's

@@ -1,4 +1,4 @@
-// Cultural diversity (DESIGN.md section 6): how many distinct cultures (Axelrod trait vectors) the
+// Cultural diversity (docs/model.md section 8): how many distinct cultures (Axelrod trait vectors) the
 // residents hold, and how much cultures overlap within and between groups. Overlap between groups a
 // and b is the expected share of features on which a random member of a and a random member of b
 // hold the same trait: (1/F) sum_f sum_t p_a(f,t) p_b(f,t), with p_g(f,t) the share of g's members

@@ -1,4 +1,4 @@
-// Daily indicators (DESIGN.md section 6) from the residents' state and the day's encounter tallies.
+// Daily indicators (docs/model.md section 8) from the residents' state and the day's encounter tallies.
 // Also refreshes each resident's mean out-group trust, which activity choice reads the next day.
 // Sums run over fixed blocks of residents combined in block order, so results are bitwise identical
 // for any thread count.

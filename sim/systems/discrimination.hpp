@@ -1,6 +1,6 @@
 // Recording a discrimination event against a resident, the same way whichever system it happens in
 // (encounters, labour market, housing, public services): the event is dated and counted, and the
-// target's institutional trust and belonging fall (DESIGN.md 5.3).
+// target's institutional trust and belonging fall (docs/model.md 7.3).
 #pragma once
 
 #include "world/population.hpp"

@@ -1,4 +1,4 @@
-// Encounters (DESIGN.md 5.2). In each open venue the residents present meet in `rounds` rounds of
+// Encounters (docs/model.md 7.2). In each open venue the residents present meet in `rounds` rounds of
 // random pairing (a shuffle, then consecutive pairs). A pair engages only if both accept; acceptance
 // falls as trust toward the other's group falls. For an intergroup pair each side may discriminate
 // against the other (probability rising with its distrust, scaled by the discrimination lever); the

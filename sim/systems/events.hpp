@@ -1,4 +1,4 @@
-// Scheduled events (DESIGN.md 5.7): media news about a group on a given day, from the scenario's
+// Scheduled events (docs/model.md 7.7): media news about a group on a given day, from the scenario's
 // [[events]]. At the start of its day a negative media event lowers every other-group resident's
 // trust toward the group:
 //   trust -= strength * (1 - event_damping) * (1 - tie_protection if the resident has a tie to a

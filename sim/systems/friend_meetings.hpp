@@ -1,4 +1,4 @@
-// Weekly friend meetings (DESIGN.md section 3, "weekly"): residents spend time with the people they
+// Weekly friend meetings (docs/model.md section 3, "weekly"): residents spend time with the people they
 // have ties to, outside the venues of the daily step. A tie of strength s meets in a week with
 // probability s * encounters.friend_meetings_per_week; a meeting across groups is a positive
 // intergroup contact for both friends (the encounter rules of contact_effects.hpp), so cross-group

@@ -1,4 +1,4 @@
-// The observed quantities of a run (DESIGN.md section 6) as plain data. The metrics systems fill
+// The observed quantities of a run (docs/model.md section 8) as plain data. The metrics systems fill
 // them; observers (the HDF5 writer, the progress display, the summary) read them.
 // Matrices are flattened row-major: trust_matrix[a * group_count + b] is the mean trust of members
 // of group a toward group b; exposure[a * group_count + b] is the exposure of group a to group b.
@@ -58,7 +58,7 @@ struct DailyIndicators {
   std::vector<double> forum_representation_by_group;       // last 7 days
 };
 
-// Segregation indices over a set of spatial units (DESIGN.md section 6).
+// Segregation indices over a set of spatial units (docs/model.md section 8).
 struct SegregationIndices {
   std::vector<double> dissimilarity;  // each group against the rest
   double multigroup_dissimilarity = 0.0;

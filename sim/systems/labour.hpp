@@ -1,4 +1,4 @@
-// The monthly labour market (DESIGN.md 5.3). At the start of each month every employed adult loses
+// The monthly labour market (docs/model.md 7.3). At the start of each month every employed adult loses
 // the job with probability labour.job_loss_per_month; every adult who was not employed at the start
 // of the month sends up to labour.applications_per_month applications, each to a workplace drawn at
 // random among those with a vacancy (capacity minus current staff). An application succeeds on its

@@ -1,4 +1,4 @@
-// Language courses (DESIGN.md 5.5), run monthly: every resident whose proficiency is below the
+// Language courses (docs/model.md 7.5), run monthly: every resident whose proficiency is below the
 // language threshold (encounters.language_threshold) gains
 //   course_gain_per_month * language_course_intensity * (1 - proficiency)
 // per month, with the lever of its home district and group. The lever is 0 without a policy, and

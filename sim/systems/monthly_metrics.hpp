@@ -1,4 +1,4 @@
-// Monthly district and segregation indicators (DESIGN.md section 6): residents by group per cell and
+// Monthly district and segregation indicators (docs/model.md section 8): residents by group per cell and
 // per district, segregation indices for the whole city over cells, over districts and of pupils
 // over schools, and per
 // district over its own cells, plus each district's trust figures. Sums over residents use fixed

@@ -1,4 +1,4 @@
-// Participation (DESIGN.md 5.6): weekly civic forums. In the leisure slot of a day on which forums are
+// Participation (docs/model.md 7.6): weekly civic forums. In the leisure slot of a day on which forums are
 // open, an adult or senior attends the forum of their home district with probability
 //   reach * forum_reach_multiplier * ((1 - r) * propensity + r * mean propensity of adults and seniors),
 // where r is the representation lever: widening representation pulls everyone's chance toward the

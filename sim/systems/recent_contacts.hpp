@@ -1,5 +1,5 @@
 // Recent positive intergroup contact per resident: the count over the last 90 days (three 30-day
-// months), the quantity the contact-prejudice calibration target speaks of (TARGETS.md: across
+// months), the quantity the contact-prejudice calibration target speaks of (docs/model.md 7.2: across
 // residents, its correlation with mean out-group trust is about 0.2). Residents keep a ring of three
 // monthly counts, rolled at each month start from the cumulative counter the encounters increment.
 #pragma once

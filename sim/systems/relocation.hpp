@@ -1,4 +1,4 @@
-// Monthly residential relocation (DESIGN.md 5.4). Households move as a unit.
+// Monthly residential relocation (docs/model.md 7.4). Households move as a unit.
 //
 // Who searches. A household's tolerance is the lowest own-group share of its block (home cell) it
 // accepts: tolerance_base + tolerance_slope * (1 - mean out-group trust of its adults and seniors)

@@ -1,5 +1,5 @@
 // Monthly public-service contacts and the slow recovery of institutional trust and belonging
-// (DESIGN.md 5.3). At the start of each month every resident's institutional trust and belonging move
+// (docs/model.md 7.3). At the start of each month every resident's institutional trust and belonging move
 // the share services.recovery_per_month of the way toward their baselines, so the effect of past
 // discrimination fades. Then each adult or senior uses a public service with probability
 // services.use_per_month. A user from a group other than the majority meets discrimination there

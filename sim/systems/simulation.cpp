@@ -229,14 +229,14 @@ void Simulation::run_slot(int slot, int weekday) {
 }
 
 void Simulation::step_day(RunObserver& observer) {
-  // Policies set the day's levers before any system reads them (DESIGN.md section 3, step 1).
+  // Policies set the day's levers before any system reads them (docs/model.md section 3, step 1).
   {
     ScopedTimer timer(profile_, profile_policies_);
     levers_.set_for_day(config_.policies, policy_reach_, day_, base_levers_, static_cast<int>(world_.city.districts.size()),
                         world_.residents.group_count);
     policy_annual_cost_eur_ = annual_policy_cost(config_.policies, day_);
   }
-  // Yearly and monthly processes run at the start of their period (DESIGN.md section 3); the month's
+  // Yearly and monthly processes run at the start of their period (docs/model.md section 3); the month's
   // indicators are taken after them.
   if (day_ % days_per_year == 0) run_yearly();
   if (day_ % days_per_month == 0) {

@@ -129,7 +129,7 @@ struct DiscriminationConfig {
   float belonging_loss = 0.01f;            // belonging -= loss * belonging
 };
 
-// The monthly labour market (DESIGN.md 5.3, systems/labour).
+// The monthly labour market (docs/model.md 7.3, systems/labour).
 struct LabourConfig {
   float job_loss_per_month = 0.012f;   // chance that an employed adult leaves employment in a month
   int applications_per_month = 4;      // applications sent by each non-employed adult in a month
@@ -138,7 +138,7 @@ struct LabourConfig {
   float discrimination_base = 0.2f;    // chance that an otherwise successful non-majority applicant is refused
 };
 
-// Monthly residential relocation (DESIGN.md 5.4, systems/relocation). A household's tolerance is the
+// Monthly residential relocation (docs/model.md 7.4, systems/relocation). A household's tolerance is the
 // lowest own-group share of its block it accepts: tolerance_base + tolerance_slope * (1 - mean
 // out-group trust of its adults) + tolerance_spread * (2 * mean relocation_tolerance of its adults - 1).
 struct RelocationConfig {
@@ -163,7 +163,7 @@ struct ServiceConfig {
   float belonging_baseline = 0.5f;            // level toward which belonging recovers
 };
 
-// Weekly civic forums (DESIGN.md 5.6): who attends and what attending does.
+// Weekly civic forums (docs/model.md 7.6): who attends and what attending does.
 struct ParticipationConfig {
   float reach = 0.004f;                         // weekly chance of attending at participation propensity 1
   float non_speaker_propensity_factor = 0.6f;   // initial propensity of groups that do not speak the language, relative
@@ -171,7 +171,7 @@ struct ParticipationConfig {
   float belonging_gain = 0.01f;                 // per attendance: belonging += gain * (1 - belonging)
 };
 
-// Scheduled events (DESIGN.md 5.7), written as [[events]] entries.
+// Scheduled events (docs/model.md 7.7), written as [[events]] entries.
 enum class EventKind : std::uint8_t { negative_media, positive_media };
 
 struct EventConfig {
@@ -193,7 +193,7 @@ struct PolicyImportConfig {
   std::string icc_profile;  // CSV with columns area, score (0-100), optional annual_cost; empty: none
 };
 
-// Language courses (DESIGN.md 5.5): monthly proficiency growth of residents below the language
+// Language courses (docs/model.md 7.5): monthly proficiency growth of residents below the language
 // threshold, scaled by the language-course lever.
 struct LanguageConfig {
   float course_gain_per_month = 0.05f;  // proficiency += gain * intensity * (1 - proficiency) per month
@@ -209,7 +209,6 @@ struct AgeingConfig {
 struct OutputConfig {
   int sample_residents = 1000;        // residents recorded per slot and day for the viewer
   float diversity_threshold = 0.5f;   // mean out-group trust at or above which diversity is a resource
-  bool record_districts = true;
 };
 
 // Which model a scenario runs: the city model, or one of the reference models (sim/reference,

@@ -1,4 +1,4 @@
-// The kinds of places where residents meet (DESIGN.md section 2). The order is part of the output
+// The kinds of places where residents meet (docs/model.md section 2). The order is part of the output
 // contract: venue kinds are stored by index in output files.
 #pragma once
 

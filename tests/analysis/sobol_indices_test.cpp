@@ -1,5 +1,5 @@
 // Sobol' indices of the Ishigami function from a Saltelli design, against the analytic values of
-// TARGETS.md, through the same path a collected sweep takes (sweep_sensitivity).
+// Ishigami and Homma (1990), through the same path a collected sweep takes (sweep_sensitivity).
 #include "analysis/sweep_design.hpp"
 #include "analysis/sweep_plan.hpp"
 #include "analysis/sweep_sensitivity.hpp"

@@ -5,7 +5,7 @@ sweep plan -> sweep run -> sweep collect -> analyze of a Saltelli design of 256 
 - effects.csv holds every other point against point 0, its difference the plain difference of y
   (one run each: method "single");
 - sobol.csv holds first-order and total indices equal to the Saltelli 2010 / Jansen estimators
-  computed here with NumPy from the collected file, near the analytic values of TARGETS.md, and
+  computed here with NumPy from the collected file, near the analytic values (Ishigami and Homma 1990), and
   inside their bootstrap intervals' neighbourhood;
 - analysis.h5 holds the same tables under /analysis (every dataset with a long_name) and the design,
   whose datasets keep /run as their dimension scale;

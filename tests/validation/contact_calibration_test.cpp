@@ -1,4 +1,4 @@
-// Calibration of the default behaviour against published contact research (TARGETS.md, "Contact and
+// Calibration of the default behaviour against published contact research (docs/model.md 7.2, "Contact and
 // prejudice"): one simulated year of the default scenario, as `convivia run scenarios/default.toml`
 // runs it. A release build runs it in about a minute; sanitizer builds leave it out (scripts/test).
 #include "support/scenario_fixture.hpp"

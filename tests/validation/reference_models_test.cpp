@@ -1,4 +1,4 @@
-// Validation of the reference models against published results (TARGETS.md):
+// Validation of the reference models against published results (docs/reference-models.md):
 // - Schelling, NetLogo "Segregation" rules, density 95%, 30% similar wanted: the final mean
 //   "% similar" over seeds lies in [72, 80]; with 0% wanted nobody moves and it stays near 50.
 // - Axelrod (1997), 10 x 10: q = 15 gives about 20 stable regions and F = 10 or q = 5 about 1, as in
