@@ -149,6 +149,8 @@ def is_collected_sweep(path):
 
 
 def run_file_seeds(paths):
+    if not paths:
+        return
     import h5py
     for path in paths:
         out = bytearray()
@@ -174,6 +176,8 @@ SWEEP_DATASETS = ["factor", "run", "design/point", "design/replicate", "design/s
 def collected_sweep_seeds(paths):
     """What the analysis reads of a collected sweep: its design, unit coordinates, factor table and
     scalar outcomes (the whole series under /series are left out: analyze does not read them)."""
+    if not paths:
+        return
     import h5py
     for path in paths:
         out = bytearray()
