@@ -35,6 +35,26 @@ std::vector<int> factor_indices(hid_t file, const std::string& path, std::size_t
   return indices;
 }
 
+// The analysis sizes its tables by the largest value of these columns (design points, Saltelli base
+// rows), so a value outside what the run count allows would index past them or allocate without
+// bound (found by tests/fuzz/fuzz_collected_sweep).
+void require_below(const std::string& file, const char* column, const std::vector<int>& values, std::size_t limit,
+                   const std::string& why) {
+  for (std::size_t r = 0; r < values.size(); ++r)
+    if (values[r] < 0 || static_cast<std::size_t>(values[r]) >= limit)
+      throw InputError(file, 0, column, "values from 0 to " + std::to_string(static_cast<long long>(limit) - 1) + " (" + why + "); run " +
+                                            std::to_string(r) + " has " + std::to_string(values[r]));
+}
+
+// Factor names are looked up by name (/unit/<name>, the Saltelli and Morris factor columns).
+void require_distinct_names(const std::string& file, const std::vector<std::string>& names) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i].empty()) throw InputError(file, 0, "factor", "a name for every factor; factor " + std::to_string(i) + " has none");
+    for (std::size_t j = 0; j < i; ++j)
+      if (names[j] == names[i]) throw InputError(file, 0, "factor", "distinct factor names; \"" + names[i] + "\" appears twice");
+  }
+}
+
 std::vector<std::string> member_names(hid_t file, const std::string& group) {
   hdf5::Handle handle = hdf5::group(H5Gopen2(file, group.c_str(), H5P_DEFAULT), "open " + group);
   H5G_info_t info;
@@ -72,16 +92,20 @@ CollectedSweep read_collected_sweep(const std::string& path) {
                            (conventions.empty() ? std::string("no conventions attribute") : "\"" + conventions + "\""));
     sweep.design = hdf5::read_string_attribute(f, "design");
     sweep.factor_names = hdf5::read_string_dataset(f, "factor");
+    require_distinct_names(path, sweep.factor_names);
     std::vector<hsize_t> dims;
     sweep.point = hdf5::read_dataset<int>(f, "design/point", dims);
     hdf5::require_length("design/point", dims, 1, dims.empty() ? 0 : dims[0]);
     const std::size_t runs = sweep.point.size();
+    require_below(path, "design/point", sweep.point, runs, "every design point has a run");
     sweep.replicate = read_ints(f, "design/replicate", runs);
     sweep.seed_point = read_ints(f, "design/seed_point", runs);
     sweep.status = read_strings(f, "design/status", runs);
     sweep.label = read_strings(f, "design/label", runs);
     if (sweep.design == "saltelli") {
       sweep.saltelli_row = read_ints(f, "design/saltelli_row", runs);
+      require_below(path, "design/saltelli_row", sweep.saltelli_row, runs / (sweep.factor_names.size() + 2),
+                    "a base row has a run at A, at B and at AB for each factor");
       sweep.saltelli_factor = factor_indices(f, "design/saltelli_factor", runs, sweep.factor_names);
       sweep.saltelli_matrix = read_strings(f, "design/saltelli_matrix", runs);
     }

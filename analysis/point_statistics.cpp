@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 
 namespace convivia::sweep {
 namespace {
@@ -37,6 +38,23 @@ std::vector<double> values_of(const PointRuns& p) {
 }
 
 MeanInterval mean_only(double mean) { return MeanInterval{mean, nan, nan, nan}; }
+
+double mean_of(const std::vector<double>& values) {
+  double sum = 0.0;
+  for (double v : values) sum += v;
+  return sum / static_cast<double>(values.size());
+}
+
+// Welch's interval, or the difference alone when the samples spread so far (values beyond about
+// 1e154) that the Welch-Satterthwaite degrees of freedom overflow to NaN, which Boost's t quantile
+// refuses with std::domain_error (found by tests/fuzz/fuzz_collected_sweep).
+MeanInterval welch_or_difference_only(const std::vector<double>& base, const std::vector<double>& values) {
+  try {
+    return welch_difference_interval(base, values);
+  } catch (const std::domain_error&) {
+    return mean_only(mean_of(values) - mean_of(base));
+  }
+}
 
 bool has_item(const std::string& label, const std::string& item) {
   std::istringstream items(label);
@@ -115,13 +133,10 @@ std::vector<PointEffect> point_effects(const CollectedSweep& sweep, int baseline
         const std::vector<double> values = values_of(points[p]);
         row.pairs_or_runs = static_cast<int>(values.size());
         if (values.size() >= 2 && base_values.size() >= 2) {
-          row.difference = welch_difference_interval(base_values, values);
+          row.difference = welch_or_difference_only(base_values, values);
         } else if (!values.empty() && !base_values.empty()) {
           row.method = EffectMethod::single;
-          double a = 0.0, b = 0.0;
-          for (double v : values) a += v;
-          for (double v : base_values) b += v;
-          row.difference = mean_only(a / static_cast<double>(values.size()) - b / static_cast<double>(base_values.size()));
+          row.difference = mean_only(mean_of(values) - mean_of(base_values));
         }
       }
       rows.push_back(row);

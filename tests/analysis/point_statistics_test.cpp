@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace convivia::sweep {
 namespace {
 
@@ -57,6 +59,19 @@ TEST(PointStatistics, FailedRunsAreLeftOutOfPairs) {
   const std::vector<PointEffect> rows = point_effects(sweep, 0);
   EXPECT_EQ(rows[0].pairs_or_runs, 2);
   EXPECT_DOUBLE_EQ(rows[0].difference.mean, 2.0);  // differences 1 and 3
+}
+
+// Values so far apart that Welch's degrees of freedom overflow (found by tests/fuzz/fuzz_collected_sweep):
+// the difference of the means without an interval, instead of Boost's domain_error.
+TEST(PointStatistics, WelchOfOverflowingSpreadGivesTheDifferenceOnly) {
+  CollectedSweep sweep = two_points(false);
+  sweep.outcomes[0].values = {1e300, -1e300, 0.0, 1.0, 2.0, 3.0};
+  const std::vector<PointEffect> rows = point_effects(sweep, 0);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].method, EffectMethod::welch);
+  EXPECT_DOUBLE_EQ(rows[0].difference.mean, 2.0);  // 2 - 0
+  EXPECT_TRUE(std::isnan(rows[0].difference.low));
+  EXPECT_TRUE(std::isnan(rows[0].difference.high));
 }
 
 TEST(PointStatistics, BaselineByLabelOrItem) {

@@ -1,11 +1,17 @@
 #!/usr/bin/python3
 """Writes the seed corpora of the fuzz targets (tests/fuzz/corpus/<target>/) from the project's real
-files: scenario files, district tables and polygons, census tables, ICC profiles, sweep files and
-run files.
-Run files are not kept in the repository: pass some made by `convivia run` (small ones), e.g.
+files: scenario files, district tables and polygons, census tables, ICC profiles, sweep files,
+run files and collected sweep files.
+Run files and collected sweeps are not kept in the repository: pass some made by `convivia run` and
+`convivia sweep collect` (small ones; a file is taken as a collected sweep when its conventions say
+so), e.g.
 
     build/release/sim/convivia run scenarios/tests/tiny.toml -o /tmp/tiny.h5 --days 35 -q
-    python3 tests/fuzz/make_seeds.py /tmp/tiny.h5
+    build/release/sim/convivia sweep run scenarios/sweeps/tiny-mediators.toml -o /tmp/mediators
+    build/release/sim/convivia sweep collect /tmp/mediators -o /tmp/mediators/experiments.h5
+    python3 tests/fuzz/make_seeds.py /tmp/tiny.h5 /tmp/mediators/experiments.h5
+
+The saltelli and morris seeds come from the ishigami sweeps of DESIGN_SEEDS below, run the same way.
 
 Seeds are named after the file they come from; rerunning rewrites them."""
 import hashlib
@@ -107,7 +113,8 @@ TYPES = {"f8": 0, "i4": 1, "i8": 2, "u1": 3, "str": 4}  # f4 and u4 are stored a
 PACK = {0: "<d", 1: "<i", 2: "<q", 3: "<B"}
 
 
-def encode(kind, index, value):
+def encode(kind, index, value, name_rest=None):
+    """One record; name_rest completes a dataset name that ends in '/' in the target's table."""
     import numpy
     value = numpy.asarray(value)
     if value.dtype.kind in "OSU":
@@ -118,7 +125,11 @@ def encode(kind, index, value):
         if value.dtype.kind == "f":
             value = value.astype("f8")
         type_code = TYPES[{"f": "f8", "i": "i8" if value.dtype.itemsize == 8 else "i4", "u": "u1"}[value.dtype.kind]]
-    out = bytearray([kind, index, type_code, value.ndim])
+    out = bytearray([kind, index])
+    if name_rest is not None:
+        rest = name_rest.encode()[:255]
+        out += bytes([len(rest)]) + rest
+    out += bytes([type_code, value.ndim])
     for dim in value.shape:
         out += struct.pack("<H", min(dim, 65535))
     for item in value.reshape(-1):
@@ -128,6 +139,13 @@ def encode(kind, index, value):
         else:
             out += struct.pack(PACK[type_code], item.item())
     return bytes(out)
+
+
+def is_collected_sweep(path):
+    import h5py
+    with h5py.File(path, "r") as f:
+        conventions = f.attrs.get("conventions", b"")
+    return (conventions.decode() if isinstance(conventions, bytes) else str(conventions)) == "convivia-sweep-1"
 
 
 def run_file_seeds(paths):
@@ -147,8 +165,44 @@ def run_file_seeds(paths):
         write_seed("fuzz_run_file", pathlib.Path(path).stem + "-" + digest, bytes(out))
 
 
+# The record format of fuzz_collected_sweep.cpp: names ending in '/' take the rest from the record.
+SWEEP_ATTRIBUTES = ["conventions", "design"]
+SWEEP_DATASETS = ["factor", "run", "design/point", "design/replicate", "design/seed_point", "design/status",
+                  "design/label", "design/saltelli_row", "design/saltelli_factor", "design/saltelli_matrix",
+                  "design/morris_trajectory", "design/morris_step", "design/morris_factor", "design/seed",
+                  "design/error", "design", "unit", "outcomes", "factors", "design/", "unit/", "outcomes/", "factors/"]
+
+
+def collected_sweep_seeds(paths):
+    """What the analysis reads of a collected sweep: its design, unit coordinates, factor table and
+    scalar outcomes (the whole series under /series are left out: analyze does not read them)."""
+    if not paths:
+        return
+    import h5py
+    for path in paths:
+        out = bytearray()
+        with h5py.File(path, "r") as f:
+            for index, name in enumerate(SWEEP_ATTRIBUTES):
+                if name in f.attrs:
+                    out += encode(0, index, f.attrs[name])
+            for index, name in enumerate(SWEEP_DATASETS):
+                if not name.endswith("/") and name in f and isinstance(f[name], h5py.Dataset):
+                    out += encode(1, index, f[name][()])
+            for index, group in enumerate(SWEEP_DATASETS):
+                if not group.endswith("/") or group[:-1] not in f:
+                    continue
+                for member, item in f[group[:-1]].items():
+                    if isinstance(item, h5py.Dataset) and group + member not in SWEEP_DATASETS:
+                        out += encode(1, index, item[()], member)
+        digest = hashlib.sha1(out).hexdigest()[:12]
+        stem = pathlib.Path(path).parent.name or pathlib.Path(path).stem
+        write_seed("fuzz_collected_sweep", stem + "-" + digest, bytes(out))
+
+
 scenario_seeds()
 import_seeds()
 table_seeds()
 sweep_seeds()
-run_file_seeds(sys.argv[1:])
+collected = [p for p in sys.argv[1:] if is_collected_sweep(p)]
+run_file_seeds([p for p in sys.argv[1:] if p not in collected])
+collected_sweep_seeds(collected)
