@@ -282,7 +282,7 @@ def make_sweep_report(manifest, directory):
     if "sobol" in tables:
         page.section("Which factors matter (Sobol' indices)")
         page.figure(sobol_figure(sweep, tables["sobol"], directory), "Sobol' indices per factor",
-                    "For each outcome, how much of its variation across the sweep each factor explains. Blue (first "
+                    "Sobol' indices: for each outcome, how much of its variation across the sweep each factor explains. Blue (first "
                     "order): the share of the variance due to the factor alone. Orange (total): its share including "
                     "interactions with the other factors; a total well above the first order means the factor acts "
                     "through others. Error bars are 95% bootstrap intervals over the base sample's rows. Near 0: the "
