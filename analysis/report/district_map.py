@@ -93,9 +93,9 @@ def add_scale_bar(axes, shape):
     y0, y1 = axes.get_ylim()
     span = x1 - x0
     length = next(step for step in (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50) if step >= span / 6)
-    axes.plot([x0 + span * 0.03, x0 + span * 0.03 + length], [y0 + (y1 - y0) * 0.03] * 2, color="black", linewidth=2.5,
+    axes.plot([x0 + span * 0.03, x0 + span * 0.03 + length], [y0 + (y1 - y0) * 0.025] * 2, color="black", linewidth=2.5,
               solid_capstyle="butt")
-    axes.text(x0 + span * 0.03 + length / 2, y0 + (y1 - y0) * 0.05, f"{length:g} km", ha="center", va="bottom", fontsize=9)
+    axes.text(x0 + span * 0.03 + length / 2, y0 + (y1 - y0) * 0.045, f"{length:g} km", ha="center", va="bottom", fontsize=9)
 
 
 def final_district_values(f, dataset="monthly/district_diversity_resource_share"):

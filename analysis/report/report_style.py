@@ -37,7 +37,20 @@ plt.rcParams.update({
 })
 
 PERCENT = FuncFormatter(lambda value, _: f"{value * 100:.0f}%")
+
+
+def percent_for_range(low, high):
+    """A % formatter with enough decimals that the ticks of a narrow range stay distinct."""
+    span = abs(high - low) * 100
+    decimals = 0 if span >= 8 else 1 if span >= 0.8 else 2
+    return FuncFormatter(lambda value, _: f"{value * 100:.{decimals}f}%")
 POINTS = FuncFormatter(lambda value, _: f"{value * 100:+.1f}" if value != 0 else "0")
+
+
+def points_for_range(limit):
+    """A percentage-point formatter (signed) with enough decimals for differences up to limit."""
+    decimals = 1 if limit * 100 >= 0.8 else 2 if limit * 100 >= 0.08 else 3
+    return FuncFormatter(lambda value, _: f"{value * 100:+.{decimals}f}" if abs(value) > 1e-12 else "0")
 
 
 def progress(message):

@@ -46,7 +46,7 @@ def trust_matrix_figure(f, directory):
     for i in range(len(groups)):
         for j in range(len(groups)):
             value = matrix[i, j]
-            axes.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=9, color="black" if value > 0.55 else "white")
+            axes.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=9, color="black" if value > 0.3 else "white")
     bar = figure.colorbar(image, ax=axes, shrink=0.8)
     bar.set_label("mean trust, 0 (none) to 1 (full)")
     axes.set_title(f"Trust between origin groups on day {int(f['day'][-1])}")
@@ -67,7 +67,7 @@ def district_maps_figure(f, directory, shape):
             low, high = low - 0.005, high + 0.005
         mappable = district_map.draw_districts(ax, shape, values, Normalize(low, high), style.SEQUENTIAL)
         district_map.add_scale_bar(ax, shape)
-        bar = figure.colorbar(mappable, ax=ax, shrink=0.75, format=style.PERCENT)
+        bar = figure.colorbar(mappable, ax=ax, shrink=0.75, format=style.percent_for_range(low, high))
         bar.set_label("share of the district's residents")
         ax.set_title(title)
     figure.suptitle(f"Districts at the start of the last recorded month (day {day})")

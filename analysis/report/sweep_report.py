@@ -204,7 +204,7 @@ def maps_figure(sweep, manifest, points, baseline, directory):
         mappable = district_map.draw_districts(ax, shape, values, norm, style.SEQUENTIAL)
         district_map.add_scale_bar(ax, shape)
         ax.set_title(f"{sweep.label_of(p)}\n(mean of {runs} run{'s' if runs != 1 else ''})", fontsize=11)
-    bar = figure.colorbar(mappable, ax=list(axes[0]), shrink=0.8, format=style.PERCENT)
+    bar = figure.colorbar(mappable, ax=list(axes[0]), shrink=0.8, format=style.percent_for_range(norm.vmin, norm.vmax))
     bar.set_label("residents who regard diversity\nas a resource")
     if others:
         differences = [d[1] - base[1] for d in others]
@@ -215,7 +215,7 @@ def maps_figure(sweep, manifest, points, baseline, directory):
         for ax, (p, values, shape, day, runs), difference in zip(axes[1][1:], others, differences):
             mappable = district_map.draw_districts(ax, shape, difference, diff_norm, style.DIVERGING)
             ax.set_title(f"{sweep.label_of(p)}\nminus the baseline", fontsize=11)
-        bar = figure.colorbar(mappable, ax=list(axes[1]), shrink=0.8, format=style.POINTS)
+        bar = figure.colorbar(mappable, ax=list(axes[1]), shrink=0.8, format=style.points_for_range(limit))
         bar.set_label("difference, percentage points")
     return style.save(figure, directory, "district-maps"), notes, drawn[0][3]
 
@@ -304,6 +304,9 @@ def make_sweep_report(manifest, directory):
             page.note(f"District maps: {manifest['run_files_problem']}. The collected file keeps city-wide values only; "
                       f"the maps are drawn from the run files.")
         file_name, notes, day = maps_figure(sweep, manifest, map_points, baseline, directory)
+        if day == 0:
+            notes.append("The runs are shorter than two months, so their last recorded month is the first one, measured "
+                         "before any simulated day: the maps show the city at the start, before any policy acted.")
         for note in notes:
             page.note(note)
         if file_name:
