@@ -5,6 +5,7 @@ ring's orientation follows its nesting depth. Synthetic cities have no outlines:
 cells is drawn instead, each cell in its district's colour."""
 
 import numpy as np
+from matplotlib.colors import Normalize
 from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
@@ -102,3 +103,17 @@ def final_district_values(f, dataset="monthly/district_diversity_resource_share"
     """The dataset's last recorded month ([district]) and the first day of that month."""
     values = f[dataset][-1, :]
     return np.asarray(values, dtype=float), int(f["month_day"][-1])
+
+
+def robust_norm(values):
+    """A colour scale over the 2nd to 98th percentile, so a few districts with very few residents
+    (and so extreme shares) do not wash out the others; the colour bar's arrows mark the clipping."""
+    finite = values[np.isfinite(values)]
+    if finite.size == 0:
+        return Normalize(0.0, 1.0), "neither"
+    low, high = np.percentile(finite, [2, 98])
+    if high - low < 0.01:
+        low, high = low - 0.005, high + 0.005
+    extend = {(False, False): "neither", (True, False): "min", (False, True): "max", (True, True): "both"}[
+        (bool(finite.min() < low), bool(finite.max() > high))]
+    return Normalize(float(low), float(high)), extend

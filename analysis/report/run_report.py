@@ -5,7 +5,6 @@ perceived discrimination at the last recorded month."""
 import h5py
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.colors import Normalize
 
 import district_map
 import report_style as style
@@ -19,7 +18,11 @@ def headline_figure(f, directory):
     day = f["day"][()]
     figure, (shares, trust) = plt.subplots(2, 1, figsize=(9, 6.4), sharex=True, gridspec_kw={"height_ratios": [3, 2]})
     for name in SHARE_SERIES:
-        shares.plot(day, f["daily/" + name][()], label=capitalised(INDICATORS[name][0]), linewidth=2)
+        values, label = f["daily/" + name][()], capitalised(INDICATORS[name][0])
+        if name == "intergroup_encounter_share":  # weekends differ from weekdays: show the weekly mean
+            values = np.convolve(values, np.ones(7) / 7, mode="valid") if len(values) >= 7 else values
+            label += " (7-day mean)"
+        shares.plot(day[len(day) - len(values):], values, label=label, linewidth=2)
     shares.yaxis.set_major_formatter(style.PERCENT)
     shares.set_ylim(0, 1)
     shares.set_ylabel("share of residents or encounters")
@@ -37,18 +40,29 @@ def trust_matrix_figure(f, directory):
     matrix = f["daily/trust_matrix"][-1]
     size = max(4.5, 0.6 * len(groups) + 2.5)
     figure, axes = plt.subplots(figsize=(size + 1.5, size))
-    image = axes.imshow(matrix, cmap=style.SEQUENTIAL, vmin=0, vmax=1)
+    # Trust within a group is far above trust between groups; colouring the diagonal would squeeze the
+    # differences between groups, which are what a planner looks for, into one shade.
+    off_diagonal = np.ma.masked_where(np.eye(len(groups), dtype=bool), matrix)
+    low, high = float(off_diagonal.min()), float(off_diagonal.max())
+    if high - low < 0.02:
+        low, high = (low + high) / 2 - 0.01, (low + high) / 2 + 0.01
+    cmap = plt.get_cmap(style.SEQUENTIAL).copy()
+    cmap.set_bad("#eeeeee")
+    image = axes.imshow(off_diagonal, cmap=cmap, vmin=low, vmax=high)
     axes.set_xticks(range(len(groups)), groups, rotation=40, ha="right")
     axes.set_yticks(range(len(groups)), groups)
     axes.set_xlabel("trust toward members of ...")
     axes.set_ylabel("members of ...")
     axes.grid(False)
+    decimals = 3 if high - low < 0.05 else 2  # enough to tell the coloured squares apart
     for i in range(len(groups)):
         for j in range(len(groups)):
             value = matrix[i, j]
-            axes.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=9, color="black" if value > 0.3 else "white")
+            light = i == j or (value - low) / (high - low) > 0.45
+            axes.text(j, i, f"{value:.{2 if i == j else decimals}f}", ha="center", va="center", fontsize=8.5, color="black" if light else "white",
+                      fontstyle="italic" if i == j else "normal")
     bar = figure.colorbar(image, ax=axes, shrink=0.8)
-    bar.set_label("mean trust, 0 (none) to 1 (full)")
+    bar.set_label("mean trust between groups (0-1 scale)")
     axes.set_title(f"Trust between origin groups on day {int(f['day'][-1])}")
     return style.save(figure, directory, "run-trust-matrix")
 
@@ -58,19 +72,16 @@ def district_maps_figure(f, directory, shape):
     discrimination, _ = district_map.final_district_values(f, "monthly/district_perceived_discrimination_share")
     if np.all(np.isnan(diversity)):
         return None, day
-    figure, axes = plt.subplots(1, 2, figsize=(11, 5.2))
-    for ax, values, title in ((axes[0], diversity, "Regard diversity as a resource"),
-                              (axes[1], discrimination, "Experienced discrimination (last 30 days)")):
-        finite = values[np.isfinite(values)]
-        low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
-        if high - low < 0.01:
-            low, high = low - 0.005, high + 0.005
-        mappable = district_map.draw_districts(ax, shape, values, Normalize(low, high), style.SEQUENTIAL)
+    figure, axes = plt.subplots(1, 2, figsize=(11, 5.4))
+    for ax, values, title in ((axes[0], diversity, "Residents who regard diversity as a resource"),
+                              (axes[1], discrimination, "Residents who experienced discrimination\nin the last 30 days")):
+        norm, extend = district_map.robust_norm(values)
+        mappable = district_map.draw_districts(ax, shape, values, norm, style.SEQUENTIAL)
         district_map.add_scale_bar(ax, shape)
-        bar = figure.colorbar(mappable, ax=ax, shrink=0.75, format=style.percent_for_range(low, high))
+        bar = figure.colorbar(mappable, ax=ax, shrink=0.85, extend=extend, location="bottom", pad=0.03, aspect=25,
+                              format=style.percent_for_range(norm.vmin, norm.vmax))
         bar.set_label("share of the district's residents")
         ax.set_title(title)
-    figure.suptitle(f"Districts at the start of the last recorded month (day {day})")
     return style.save(figure, directory, "run-district-maps"), day
 
 
@@ -92,16 +103,19 @@ def make_run_report(manifest, directory):
                     f"Each line is one indicator for the whole city, one value per simulated day. A resident counts as "
                     f"regarding diversity as a resource when their mean trust toward the other origin groups is at least "
                     f"{threshold:g} on a 0-1 scale; {final * 100:.1f}% did so on the last day. The upper panel shows shares "
-                    f"of residents (or, for meetings, of the day's encounters); the lower panel shows generalised trust on "
+                    f"of residents (or, for meetings between groups, of the day's encounters, averaged over 7 days because "
+                    f"weekends differ from weekdays); the lower panel shows generalised trust on "
                     f"the 0-10 scale of the European Social Survey. This is a single run: a second run with another seed "
                     f"would differ by chance, so compare scenarios over several replicate runs (a sweep) before drawing "
                     f"conclusions.")
         page.section("Trust between origin groups")
         page.figure(trust_matrix_figure(f, directory), "Trust matrix between origin groups on the last day",
                     "Each square is the mean trust that members of the group named on the left have toward members of the "
-                    "group named below, on the last simulated day, from 0 (no trust) to 1 (full trust). The diagonal is "
-                    "trust within a group; light squares are high trust, dark squares low. Rows differ when groups see "
-                    "each other differently: compare a square with its mirror across the diagonal.")
+                    "group named below, on the last simulated day, on a scale from 0 (no trust) to 1 (full trust). The "
+                    "grey diagonal (numbers in italics) is trust within a group, usually far higher. The colours show "
+                    "trust between groups only, on a scale from its lowest to its highest value so that small differences "
+                    "show: light squares are the highest trust between groups, dark squares the lowest. Compare a square "
+                    "with its mirror across the diagonal to see whether two groups see each other alike.")
         page.section("Differences between districts")
         shape = district_map.CityShape(f)
         maps, day = district_maps_figure(f, directory, shape)
@@ -113,6 +127,7 @@ def make_run_report(manifest, directory):
                         f"Each district (drawn from {outline}) is coloured by the share of its residents, measured at the "
                         f"start of the last recorded month (day {day}). Left: residents who regard diversity as a resource. "
                         f"Right: residents who experienced discrimination in the last 30 days. Each map has its own colour "
-                        f"scale, from its lowest to its highest district, so that differences between districts show; read "
-                        f"the values on the colour bar. Grey districts have no residents or no recorded value.")
+                        f"scale, over the middle 96% of its districts so that a few districts with very few residents (and "
+                        f"so extreme shares) do not wash out the rest: arrows on a colour bar mean some districts lie beyond "
+                        f"it. Grey districts have no residents or no recorded value.")
     return page

@@ -196,26 +196,31 @@ def maps_figure(sweep, manifest, points, baseline, directory):
         return None, notes + ["The run files recorded no per-district indicators (output.record_districts = false)."], None
     base = next((d for d in drawn if d[0] == baseline), None)
     others = [d for d in drawn if base is not None and d[0] != baseline]
-    rows = 2 if others else 1
-    figure, axes = plt.subplots(rows, len(drawn), figsize=(5.0 * len(drawn) + 0.8, 4.8 * rows + 0.3), squeeze=False)
-    every = np.concatenate([d[1] for d in drawn])
-    norm = Normalize(float(np.nanmin(every)), max(float(np.nanmax(every)), float(np.nanmin(every)) + 0.01))
-    for ax, (p, values, shape, day, runs) in zip(axes[0], drawn):
+    panels = len(drawn) + len(others)
+    columns = panels if panels <= 3 else len(drawn)
+    rows = 1 if panels <= 3 else 2
+    figure, axes = plt.subplots(rows, columns, figsize=(4.6 * columns + 1.0, 4.4 * rows + 0.4), squeeze=False)
+    value_axes, difference_axes = list(axes.flat[:len(drawn)]), list(axes.flat[len(drawn) if rows == 1 else columns:])
+    for ax in axes.flat:
+        ax.set_axis_off()
+    norm, extend = district_map.robust_norm(np.concatenate([d[1] for d in drawn]))
+    for ax, (p, values, shape, day, runs) in zip(value_axes, drawn):
         mappable = district_map.draw_districts(ax, shape, values, norm, style.SEQUENTIAL)
         district_map.add_scale_bar(ax, shape)
         ax.set_title(f"{sweep.label_of(p)}\n(mean of {runs} run{'s' if runs != 1 else ''})", fontsize=11)
-    bar = figure.colorbar(mappable, ax=list(axes[0]), shrink=0.8, format=style.percent_for_range(norm.vmin, norm.vmax))
-    bar.set_label("residents who regard diversity\nas a resource")
+    bar = figure.colorbar(mappable, ax=value_axes, shrink=0.75, extend=extend, format=style.percent_for_range(norm.vmin, norm.vmax),
+                          location="bottom", pad=0.04, aspect=30)
+    bar.set_label("residents who regard diversity as a resource")
     if others:
         differences = [d[1] - base[1] for d in others]
-        limit = max(float(np.nanmax(np.abs(np.concatenate(differences)))), 0.001)
+        every = np.abs(np.concatenate(differences))
+        limit = max(float(np.nanpercentile(every, 98)) if np.isfinite(every).any() else 0.0, 0.001)
         diff_norm = TwoSlopeNorm(0.0, -limit, limit)
-        for ax in axes[1]:
-            ax.set_axis_off()
-        for ax, (p, values, shape, day, runs), difference in zip(axes[1][1:], others, differences):
+        for ax, (p, values, shape, day, runs), difference in zip(difference_axes, others, differences):
             mappable = district_map.draw_districts(ax, shape, difference, diff_norm, style.DIVERGING)
             ax.set_title(f"{sweep.label_of(p)}\nminus the baseline", fontsize=11)
-        bar = figure.colorbar(mappable, ax=list(axes[1]), shrink=0.8, format=style.points_for_range(limit))
+        bar = figure.colorbar(mappable, ax=difference_axes[:len(others)], shrink=0.75, extend="both", location="bottom", pad=0.04,
+                              aspect=20 if len(others) == 1 else 30, format=style.points_for_range(limit))
         bar.set_label("difference, percentage points")
     return style.save(figure, directory, "district-maps"), notes, drawn[0][3]
 
