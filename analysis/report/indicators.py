@@ -33,7 +33,7 @@ def describe_outcome(name, attributes):
     """(description, is_share) of a sweep outcome from its /outcomes attributes (series, summary, window)."""
     series = attributes.get("series", "")
     if not series:
-        return name, False
+        return f"outcome {name}", False
     base, share = describe_dataset(series)
     summary = attributes.get("summary", "final")
     select = attributes.get("select", "")

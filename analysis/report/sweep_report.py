@@ -242,8 +242,10 @@ def make_sweep_report(manifest, directory):
     points_shown = min(sweep.point_count, 20)
     page.section("Design points", "The scenarios compared: each design point sets the factors to the values in its label; "
                  "replicate runs of a point differ only in their random seed.")
+    effects_meaningful = a.get("design") == "full_factorial" or manifest["baseline_given"]
     page.table(["point", "label", "runs done"],
-               [[p, sweep.label_of(p) + (" (baseline)" if p == baseline else ""), sweep.runs_done(p)] for p in range(points_shown)])
+               [[p, sweep.label_of(p) + (" (baseline)" if p == baseline and effects_meaningful else ""), sweep.runs_done(p)]
+                for p in range(points_shown)])
     if points_shown < sweep.point_count:
         page.note(f"The first {points_shown} of {sweep.point_count} points are listed; point_summary.csv has all of them.")
 
@@ -257,29 +259,28 @@ def make_sweep_report(manifest, directory):
             page.figure(file_name, f"{description} over time, per design point",
                         f"{capitalised(description)}, city-wide, over the simulated days. Each line is the mean over "
                         f"{replicates_phrase(sweep, points)} of one design point; the shaded band is the 95% confidence "
-                        f"interval of that mean: where two bands do not overlap, the difference is unlikely to be chance "
-                        f"from the random seeds.{extra}")
+                        f"interval of that mean. Bands that do not overlap point to a difference beyond chance; the "
+                        f"effects below compare the points more precisely (runs that share seeds are paired).{extra}")
     for name in manifest["skipped_series"]:
         page.note(f"The kept series {name} has axes beyond time (per group or a matrix); it is in the collected file "
                   f"but not drawn here.")
 
     effects = tables.get("effects")
-    effects_meaningful = a.get("design") == "full_factorial" or manifest["baseline_given"]
     if effects is not None and effects_meaningful:
         page.section("Effects against the baseline", f"Baseline: {sweep.label_of(baseline)}.")
         if len(rows_where(effects, outcome=effects["outcome"][0])["point"]) > MAX_EFFECT_ROWS:
             page.note("There are too many design points to draw their effects; effects.csv lists them all.")
         else:
             methods = set(effects["method"])
-            how = ("the runs of each point share their seeds with the baseline's, so the interval is over the "
-                   "per-seed differences (paired)" if methods == {"paired"} else
+            how = ("paired: the runs of each point share their seeds with the baseline's, so the interval is over "
+                   "the per-seed differences" if methods == {"paired"} else
                    "the interval is paired by seed where a point shares the baseline's seeds, else Welch's unpaired interval")
             page.figure(effects_figure(sweep, effects, directory), "Effects of each design point against the baseline",
                         f"For each outcome, each dot is how much a design point differs from the baseline "
                         f"({sweep.label_of(baseline)}): the mean over its replicate runs minus the baseline's. The bar is "
                         f"the 95% confidence interval of that difference ({how}). Blue: the interval excludes 0, so the "
                         f"replicates tell the difference apart from chance; grey: it includes 0, or there is no interval "
-                        f"(a single run). Shares are in percentage points: +2.0 means 2% more of all residents.")
+                        f"(a single run). Shares are in percentage points: +2.0 means, say, 52% of residents instead of 50%.")
     elif effects is not None:
         page.note("This is a sampled design, whose point 0 is no natural baseline, so no effects are drawn; give "
                   "--baseline to draw them (effects.csv holds them against point 0).")
@@ -300,11 +301,11 @@ def make_sweep_report(manifest, directory):
                     "the next, so it is non-linear or interacts. Factors near the origin can be fixed without losing "
                     "much; above the dashed line, interaction or non-linearity dominates.")
 
-    page.section("Districts", "The share of residents who regard diversity as a resource in each district, at the start "
-                 "of the last recorded month.")
-    if a.get("model") not in (None, "", "scenario", "city"):
+    if a.get("model") not in (None, "", "scenario"):
         page.note(f"This sweep runs the built-in test model \"{a.get('model')}\", which has no city, so there are no maps.")
     else:
+        page.section("Districts", "The share of residents who regard diversity as a resource in each district, at the start "
+                     "of the last recorded month.")
         if manifest["run_files_problem"]:
             page.note(f"District maps: {manifest['run_files_problem']}. The collected file keeps city-wide values only; "
                       f"the maps are drawn from the run files.")
@@ -316,10 +317,11 @@ def make_sweep_report(manifest, directory):
             page.note(note)
         if file_name:
             page.figure(file_name, "District maps of the headline indicator",
-                        f"Top: each district coloured by the share of its residents who regard diversity as a resource "
-                        f"(mean over the point's replicate runs, measured on day {day}); all top maps share one colour "
-                        f"scale. Bottom: the difference of each point to the baseline, district by district, in "
-                        f"percentage points: purple is higher than the baseline, orange lower, white no change. Points "
+                        f"The blue-to-yellow maps colour each district by the share of its residents who regard diversity "
+                        f"as a resource (mean over the point's replicate runs, measured on day {day}), all on one colour "
+                        f"scale spanning the middle 96% of districts (arrows on the colour bar: some lie beyond it). The "
+                        f"purple-to-orange maps show each point minus the baseline, district by district, in percentage "
+                        f"points: purple is higher than the baseline, orange lower, white no change. Points "
                         f"shown: the baseline and the point with the largest city-wide effect, unless --map-points "
                         f"names others. District differences rest on few residents each, so small ones may be chance.")
     return page
