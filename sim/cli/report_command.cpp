@@ -137,8 +137,11 @@ void add_report_command(CLI::App& app, ReportOptions& options) {
   command->add_option("--baseline", options.baseline,
                       "sweeps: the baseline point, its label or one name=label item of it (default: point 0)");
   command->add_option("--map-points", options.map_points,
-                      "sweeps: points to map, each a label or one name=label item (default: the baseline and the point with the\n"
-                      "largest effect on the final share regarding diversity as a resource)")
+                      "sweeps: a point to map, by its label or one name=label item; repeat it, or separate points with ';'\n"
+                      "(default: the baseline and the point with the largest effect on the final share regarding diversity as a resource)")
+      ->expected(1)
+      ->allow_extra_args(false)  // one point per occurrence, so the option does not swallow FILE
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->delimiter(';');
   command->add_option("--runs", options.runs_directory,
                       "sweeps: the sweep directory holding runs/ (default: the directory of FILE, if it is one)");

@@ -166,8 +166,10 @@ def main(convivia, source):
         check(not os.path.exists(os.path.join(report, "report-inputs.json")), "the scripts' input file is removed")
 
         # Report again into the same directory: replaced, not refused.
-        result = run(convivia, ["report", collected, "-o", report, "--map-points", "mediators=city-wide"])
-        check(result.returncode == 0, "a second report replaces the first", describe(result))
+        result = run(convivia, ["report", "--map-points", "mediators=none", "--map-points", "mediators=city-wide", collected,
+                                "-o", report])
+        check(result.returncode == 0, "a second report (two --map-points before the file) replaces the first", describe(result))
+        check(not [e for e in os.listdir(work) if ".tmp-" in e], "no temporary directory is left beside the report")
 
         # The collected file away from its run files.
         alone = os.path.join(work, "alone")
