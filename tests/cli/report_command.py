@@ -227,7 +227,7 @@ def main(convivia, source):
                       "--map-points")
         check_refused(convivia, "sweep option on a run", ["report", run_file, "--baseline", "x=y"], bad, output, "--baseline")
 
-        # No matplotlib: the pyenv-style interpreter is simulated by one that lacks it.
+        # No matplotlib: an interpreter that reports all three modules missing stands in for one without them.
         fake = os.path.join(bad, "python-without-matplotlib")
         with open(fake, "w") as f:
             f.write("#!/bin/sh\nexec /usr/bin/python3 -S -c 'print(\"matplotlib h5py numpy\")'\n")
