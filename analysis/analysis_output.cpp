@@ -69,6 +69,17 @@ Table effects_table(const std::vector<PointEffect>& rows, int baseline_point, co
   return t.done();
 }
 
+Table series_summary_table(const std::vector<SeriesPointSummary>& rows) {
+  TableBuilder t("series_summary", "mean and 95% interval over replicates per design point, kept series and time step");
+  t.text("series", "kept series (a summary = \"series\" outcome)").text("time_axis", "the series' time dimension (day, month_day)")
+      .number("point", "design point").number("time", "value of the time dimension").number("runs_done", "replicates with a value")
+      .number("mean", "mean over replicates").number("ci_low", "lower end of the 95% interval (Student t)")
+      .number("ci_high", "upper end of the 95% interval (Student t)");
+  for (const SeriesPointSummary& r : rows)
+    t << r.series << r.time_axis << double(r.point) << r.time << double(r.runs_done) << r.interval.mean << r.interval.low << r.interval.high;
+  return t.done();
+}
+
 Table sobol_table_of(const std::vector<SobolRow>& rows) {
   TableBuilder t("sobol", "first-order and total Sobol' indices with bootstrap 95% intervals");
   t.text("outcome", "scalar outcome").text("factor", "factor").number("base_rows", "base rows with every point done")

@@ -1,11 +1,13 @@
 // The tables of `convivia analyze` (docs/analysis.md lists the columns): point_summary, effects,
-// sobol and morris, each a list of named columns with a plain-words long_name, written as CSV text
-// (10 significant digits, NaN as `nan`, labels quoted because they hold commas) and as groups of
-// one-dimensional datasets in analysis.h5 (analysis_file.hpp).
+// sobol and morris, and series_summary for `convivia report`. Each is a list of named columns with
+// a plain-words long_name, written as CSV text (10 significant digits, NaN as `nan`, labels quoted
+// because they hold commas) and as groups of one-dimensional datasets in analysis.h5
+// (analysis_file.hpp).
 #pragma once
 
 #include "analysis/morris_indices.hpp"
 #include "analysis/point_statistics.hpp"
+#include "analysis/series_statistics.hpp"
 #include "analysis/sweep_sensitivity.hpp"
 
 #include <string>
@@ -29,6 +31,8 @@ struct Table {
 
 Table point_summary_table(const std::vector<PointSummary>& rows);
 Table effects_table(const std::vector<PointEffect>& rows, int baseline_point, const std::string& baseline_label);
+// Only `convivia report` writes this one: its time-series figures draw from it.
+Table series_summary_table(const std::vector<SeriesPointSummary>& rows);
 Table sobol_table_of(const std::vector<SobolRow>& rows);
 Table morris_table_of(const std::vector<MorrisRow>& rows);
 

@@ -50,6 +50,11 @@ struct CommandResult {
 };
 CommandResult run_and_capture(const std::vector<std::string>& argv);
 
+// Runs argv[0] (an absolute path) with argv to its end, sharing this process's standard error, with
+// its standard output sent to our standard error (for helper programs whose progress lines belong
+// there). A program that cannot be started exits with 127.
+ChildExit run_to_end(const std::vector<std::string>& argv);
+
 // The absolute path of the running program (/proc/self/exe).
 std::string current_executable();
 

@@ -5,6 +5,8 @@
 #include "io/hdf5_run_writer.hpp"
 #include "io/input_error.hpp"
 
+#include <hdf5_hl.h>
+
 #include <algorithm>
 #include <filesystem>
 
@@ -128,6 +130,64 @@ CollectedSweep read_collected_sweep(const std::string& path) {
     throw InputError(path, 0, "", std::string("a readable collected sweep: ") + error.what());
   }
   return sweep;
+}
+
+namespace {
+
+std::string optional_string_attribute(hid_t object, const char* name) {
+  try {
+    return hdf5::read_string_attribute(object, name);
+  } catch (const OutputError&) {
+    return "";
+  }
+}
+
+std::string dimension_label(hid_t dataset, unsigned dimension) {
+  const ssize_t length = H5DSget_label(dataset, dimension, nullptr, 0);
+  if (length <= 0) return "";
+  std::string label(static_cast<std::size_t>(length), '\0');
+  H5DSget_label(dataset, dimension, label.data(), label.size() + 1);
+  return label;
+}
+
+}  // namespace
+
+CollectedSeriesSet read_collected_series(const std::string& path, std::size_t run_count) {
+  hdf5::silence_errors();
+  CollectedSeriesSet set;
+  try {
+    hdf5::Handle file = hdf5::file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), "open");
+    const hid_t f = file.get();
+    if (!hdf5::has_link(f, "series")) return set;
+    for (const std::string& name : member_names(f, "series")) {
+      const std::string dataset_path = "series/" + name;
+      hdf5::Handle data = hdf5::dataset(H5Dopen2(f, dataset_path.c_str(), H5P_DEFAULT), "open /" + dataset_path);
+      hdf5::Handle space = hdf5::dataspace(H5Dget_space(data.get()), "open /" + dataset_path);
+      if (H5Sget_simple_extent_ndims(space.get()) != 2) {  // skipped before reading: matrices can be large
+        set.skipped.push_back(name);
+        continue;
+      }
+      CollectedSeries series;
+      series.name = name;
+      std::vector<hsize_t> dims;
+      series.values = hdf5::read_dataset<double>(f, dataset_path, dims);
+      hdf5::require_length(dataset_path, dims, 2, run_count);
+      series.long_name = optional_string_attribute(data.get(), "long_name");
+      series.units = optional_string_attribute(data.get(), "units");
+      series.time_axis = dimension_label(data.get(), 1);
+      std::vector<hsize_t> time_dims;
+      if (!series.time_axis.empty() && hdf5::has_link(f, series.time_axis))
+        series.time = hdf5::read_dataset<double>(f, series.time_axis, time_dims);
+      if (series.time.size() != dims[1]) {
+        series.time.resize(dims[1]);
+        for (std::size_t t = 0; t < series.time.size(); ++t) series.time[t] = static_cast<double>(t);
+      }
+      set.series.push_back(std::move(series));
+    }
+  } catch (const OutputError& error) {
+    throw InputError(path, 0, "series", std::string("readable kept series: ") + error.what());
+  }
+  return set;
 }
 
 }  // namespace convivia::sweep

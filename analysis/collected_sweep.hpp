@@ -32,4 +32,22 @@ struct CollectedSweep {
 
 CollectedSweep read_collected_sweep(const std::string& path);
 
+// A kept time series of a collected sweep (/series/<name>) with no axis beyond time: [run, time].
+struct CollectedSeries {
+  std::string name;
+  std::string long_name, units;  // the dataset's attributes, empty if absent
+  std::string time_axis;         // the label of dimension 1 (day, month_day, ...)
+  std::vector<double> time;      // the values of that root scale, or 0, 1, 2, ... without one
+  std::vector<double> values;    // [run][time], row-major; NaN after a run's end
+  double at(std::size_t run, std::size_t t) const { return values[run * time.size() + t]; }
+};
+
+struct CollectedSeriesSet {
+  std::vector<CollectedSeries> series;
+  std::vector<std::string> skipped;  // names of series with axes beyond time (per group, matrices)
+};
+
+// Reads every [run, time] series of the file; throws InputError naming the file if one is malformed.
+CollectedSeriesSet read_collected_series(const std::string& path, std::size_t run_count);
+
 }  // namespace convivia::sweep

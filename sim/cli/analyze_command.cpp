@@ -2,19 +2,12 @@
 // a bad file leaves DIR untouched.
 #include "cli/analyze_command.hpp"
 
-#include "analysis/analysis_file.hpp"
-#include "analysis/analysis_output.hpp"
+#include "analysis/analysis_tables.hpp"
 #include "analysis/collected_sweep.hpp"
-#include "analysis/point_statistics.hpp"
-#include "analysis/sweep_sensitivity.hpp"
-#include "io/atomic_file.hpp"
 #include "io/hdf5_run_writer.hpp"
 #include "io/input_error.hpp"
 
 #include <fmt/core.h>
-
-#include <filesystem>
-#include <vector>
 
 namespace convivia {
 
@@ -35,35 +28,16 @@ void add_analyze_command(CLI::App& app, AnalyzeOptions& options) {
 }
 
 int analyze_command(const AnalyzeOptions& options) {
-  std::vector<sweep::Table> tables;
+  sweep::AnalysisTables analysis;
   try {
-    const sweep::CollectedSweep sweep = sweep::read_collected_sweep(options.file);
-    if (sweep.run_count() == 0) throw InputError(options.file, 0, "design/point", "a sweep with at least one run");
-    const int baseline = sweep::find_baseline_point(sweep, options.baseline);
-    std::string baseline_label;
-    for (std::size_t r = 0; r < sweep.run_count(); ++r)
-      if (sweep.point[r] == baseline) baseline_label = sweep.label[r];
-    tables.push_back(sweep::point_summary_table(sweep::summarise_points(sweep)));
-    if (sweep.point_count() > 1) tables.push_back(sweep::effects_table(sweep::point_effects(sweep, baseline), baseline, baseline_label));
-    if (sweep.design == "saltelli") tables.push_back(sweep::sobol_table_of(sweep::sobol_table(sweep)));
-    if (sweep.design == "morris") tables.push_back(sweep::morris_table_of(sweep::morris_table(sweep)));
+    analysis = sweep::build_analysis_tables(sweep::read_collected_sweep(options.file), options.baseline);
   } catch (const InputError& error) {
     fmt::print(stderr, "error: {}\n", error.what());
     return 2;
   }
   try {
-    std::error_code code;
-    std::filesystem::create_directories(options.directory, code);
-    if (code) throw OutputError("cannot create " + options.directory + ": " + code.message());
-    const std::filesystem::path directory(options.directory);
-    for (const sweep::Table& table : tables) {
-      const std::string path = (directory / (table.name + ".csv")).string();
-      write_file_atomically(path, sweep::csv_text(table));
+    for (const std::string& path : sweep::write_analysis_tables(options.directory, analysis.tables, options.file))
       fmt::print("wrote {}\n", path);
-    }
-    const std::string h5 = (directory / "analysis.h5").string();
-    sweep::write_analysis_file(h5, tables, options.file);
-    fmt::print("wrote {}\n", h5);
   } catch (const OutputError& error) {
     fmt::print(stderr, "error: {}\n", error.what());
     return 1;

@@ -1,6 +1,7 @@
 // The convivia command: subcommands for running scenarios and checking them.
 #include "cli/analyze_command.hpp"
 #include "cli/compare_command.hpp"
+#include "cli/report_command.hpp"
 #include "cli/run_command.hpp"
 #include "cli/segregation_command.hpp"
 #include "cli/sweep_command.hpp"
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
       "  convivia compare base.h5 policy.h5           headline indicators of two runs side by side\n"
       "  convivia sweep run SWEEP.toml -o DIR         a parameter sweep (plan, run, slurm, collect: docs/sweeps.md)\n"
       "  convivia analyze experiments.h5 -o DIR       means, effects and Sobol' indices of a collected sweep\n"
+      "  convivia report FILE.h5 -o DIR               an HTML page with figures of a run or a collected sweep\n"
       "  convivia run --help                          all options of a run\n"
       "  docs/tutorial.md                             from a census table to a workshop, step by step\n"
       "\nAll guides: docs/index.md. Scenario keys: docs/scenario-reference.md; output files: docs/output-format.md.");
@@ -42,6 +44,8 @@ int main(int argc, char** argv) {
   convivia::add_sweep_command(app, sweep_options);
   convivia::AnalyzeOptions analyze_options;
   convivia::add_analyze_command(app, analyze_options);
+  convivia::ReportOptions report_options;
+  convivia::add_report_command(app, report_options);
 
   try {
     app.parse(argc, argv);
@@ -55,6 +59,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("compare")) return convivia::compare_command(compare_options);
   if (app.got_subcommand("sweep")) return convivia::sweep_command(app, sweep_options);
   if (app.got_subcommand("analyze")) return convivia::analyze_command(analyze_options);
+  if (app.got_subcommand("report")) return convivia::report_command(report_options);
   fmt::print("{}", app.help());
   return 0;
 }
