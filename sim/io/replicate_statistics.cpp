@@ -27,6 +27,12 @@ double variance_of(std::span<const double> values, double mean) {
 }
 
 MeanInterval interval(double mean, double standard_error, double degrees_of_freedom) {
+  // Samples spread beyond about 1e154 overflow the Welch-Satterthwaite degrees of freedom to NaN,
+  // which Boost's t quantile refuses with std::domain_error: such a difference has no interval.
+  if (!std::isfinite(degrees_of_freedom) || degrees_of_freedom <= 0.0) {
+    const double none = std::nan("");
+    return {mean, none, none, degrees_of_freedom};
+  }
   const double half_width = t_quantile_975(degrees_of_freedom) * standard_error;
   return {mean, mean - half_width, mean + half_width, degrees_of_freedom};
 }

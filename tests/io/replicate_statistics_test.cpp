@@ -65,5 +65,17 @@ TEST(ReplicateStatistics, WelchIntervalWithSatterthwaiteDegrees) {
   EXPECT_GT(half_width, 2.776445 * std::sqrt(1.75));
 }
 
+// Samples whose spread overflows Welch's degrees of freedom (values near 1e300, as a damaged run
+// file can hold): the difference of the means, no interval, and no exception from the t quantile.
+TEST(ReplicateStatistics, WelchOfOverflowingSpreadHasNoInterval) {
+  const std::vector<double> baseline = {1e300, -1e300};
+  const std::vector<double> other = {1.0, 3.0};
+  MeanInterval d{};
+  ASSERT_NO_THROW(d = welch_difference_interval(baseline, other));
+  EXPECT_DOUBLE_EQ(d.mean, 2.0);
+  EXPECT_TRUE(std::isnan(d.low));
+  EXPECT_TRUE(std::isnan(d.high));
+}
+
 }  // namespace
 }  // namespace convivia
