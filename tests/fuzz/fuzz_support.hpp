@@ -4,8 +4,10 @@
 // else (another exception, a crash, a sanitizer report) is a finding.
 #pragma once
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -37,11 +39,28 @@ inline std::vector<std::string> split_parts(const std::uint8_t* data, std::size_
 
 inline void remove_scratch_directory();
 
+// Removes the scratch directories of fuzzer processes that have ended: libFuzzer leaves by paths
+// that skip atexit handlers (the corpus replay's -runs=0 among them), which would otherwise leave
+// one directory per process behind.
+inline void remove_stale_scratch_directories(const std::filesystem::path& base) {
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(base, error)) {
+    const std::string name = entry.path().filename().string();
+    constexpr std::string_view prefix = "convivia-fuzz-";
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string pid_text = name.substr(prefix.size());
+    if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
+    const auto pid = static_cast<pid_t>(std::stol(pid_text));
+    if (::kill(pid, 0) != 0 && errno == ESRCH) std::filesystem::remove_all(entry.path(), error);
+  }
+}
+
 // A directory of this process under the system's temporary directory (memory-backed where /dev/shm
 // exists, so writing a file per input stays cheap).
 inline const std::filesystem::path& scratch_directory() {
   static const std::filesystem::path directory = [] {
     std::filesystem::path base = std::filesystem::exists("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path();
+    remove_stale_scratch_directories(base);
     std::filesystem::path dir = base / ("convivia-fuzz-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     std::atexit(remove_scratch_directory);
