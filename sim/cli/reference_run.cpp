@@ -28,7 +28,7 @@ int run_reference_model(const RunOptions& options, const LoadedScenario& scenari
   const bool summary_to_stdout = options.summary == "-";
   std::unique_ptr<Hdf5ReferenceWriter> writer;
   try {
-    writer = std::make_unique<Hdf5ReferenceWriter>(output, make_provenance(scenario.file.text, config.run.seed));
+    writer = std::make_unique<Hdf5ReferenceWriter>(output, make_provenance(scenario.file.text, config.run.seed, scenario.file.overrides));
   } catch (const OutputError& error) {
     fmt::print(stderr, "error: cannot write the output file: {}\n", error.what());
     return 2;

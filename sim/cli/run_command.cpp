@@ -155,7 +155,7 @@ int run_command(const RunOptions& options) {
     // The output file is opened before the city is built, so a bad path fails at once.
     std::unique_ptr<Hdf5RunWriter> writer;
     try {
-      writer = std::make_unique<Hdf5RunWriter>(output, make_provenance(scenario->file.text, config.run.seed));
+      writer = std::make_unique<Hdf5RunWriter>(output, make_provenance(scenario->file.text, config.run.seed, scenario->file.overrides));
     } catch (const OutputError& error) {
       fmt::print(stderr, "error: cannot write the output file: {}\n", error.what());
       return 2;

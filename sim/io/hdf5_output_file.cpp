@@ -42,6 +42,7 @@ Handle create_output_file(const std::string& path, const std::string& temporary_
   write_string_attribute(root, "git_commit", provenance.git_commit);
   write_string_attribute(root, "scenario", provenance.scenario_text);
   write_string_attribute(root, "scenario_sha256", provenance.scenario_sha256);
+  write_string_attribute(root, "overrides", provenance.overrides);
   write_string_attribute(root, "seed", provenance.seed);
   write_string_attribute(root, "created_utc", provenance.created_utc);
   return created;

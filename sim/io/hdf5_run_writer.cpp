@@ -34,8 +34,9 @@
 
 namespace convivia {
 
-Provenance make_provenance(std::string scenario_text, std::uint64_t seed) {
+Provenance make_provenance(std::string scenario_text, std::uint64_t seed, const std::vector<std::string>& overrides) {
   Provenance provenance;
+  for (const std::string& override_text : overrides) provenance.overrides += override_text + "\n";
   provenance.model_version = CONVIVIA_VERSION;
   provenance.git_commit = CONVIVIA_GIT_COMMIT;
   provenance.scenario_sha256 = sha256_hex(scenario_text);

@@ -12,6 +12,7 @@
 #include <memory>
 #include <span>
 #include <stdexcept>
+#include <vector>
 #include <string>
 
 namespace convivia {
@@ -29,13 +30,14 @@ struct Provenance {
   std::string git_commit;
   std::string scenario_text;    // the scenario file, verbatim
   std::string scenario_sha256;  // sha256_hex(scenario_text)
+  std::string overrides;        // the --set overrides the run applied over the scenario, one per line
   std::string seed;
   std::string created_utc;      // ISO 8601, e.g. 2024-05-01T12:00:00Z
 };
 
-// Provenance for this build of the model: version and commit compiled in, the hash of the text and
-// the current UTC time.
-Provenance make_provenance(std::string scenario_text, std::uint64_t seed);
+// Provenance for this build of the model: version and commit compiled in, the hash of the text, the
+// overrides applied over it and the current UTC time.
+Provenance make_provenance(std::string scenario_text, std::uint64_t seed, const std::vector<std::string>& overrides = {});
 
 class Hdf5RunWriter final : public RunObserver {
  public:

@@ -740,6 +740,7 @@ ScenarioFile load_scenario_file(const std::string& path, const std::vector<std::
   ScenarioFile file;
   file.text = buffer.str();
   file.path = path;
+  file.overrides = overrides;
   const std::string directory = fs::absolute(fs::path(path)).parent_path().lexically_normal().string();
   file.config = parse_scenario_text(file.text, path, overrides, directory);
   // A file with a base records the merged scenario, so that a run file holds everything it ran with.

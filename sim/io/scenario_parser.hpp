@@ -16,6 +16,7 @@ struct ScenarioFile {
   ScenarioConfig config;
   std::string text;  // the file text verbatim, or with a base the merged scenario (recorded in output files)
   std::string path;  // as given
+  std::vector<std::string> overrides;  // the "key=value" overrides applied, in order (recorded in output files)
 };
 
 // Reads, parses and validates the file (over its base files, if it names one with `base`; see

@@ -59,6 +59,9 @@ def check_file(f, scenario_text):
     check(f.attrs["scenario_sha256"] == digest,
           f"scenario_sha256 is {f.attrs['scenario_sha256']}, hashlib says {digest}")
     check(f.attrs["seed"] == "11", f"seed attribute is {f.attrs['seed']!r}, expected '11'")
+    # The run is the scenario text plus these overrides (--days arrives as run.days).
+    check(f.attrs.get("overrides") == f"encounters.avoidance=0.45\nrun.days={DAYS}\n",
+          f"overrides attribute is {f.attrs.get('overrides')!r}, expected the --set and --days overrides")
     check(f.attrs["created_utc"].endswith("Z") and "T" in f.attrs["created_utc"],
           f"created_utc {f.attrs['created_utc']!r} is not ISO 8601 UTC")
 
@@ -173,7 +176,7 @@ def main():
         scenario_text = handle.read()
     with tempfile.TemporaryDirectory(prefix="convivia-output-format-") as directory:
         output = os.path.join(directory, "run.h5")
-        command = [convivia, "run", scenario, "-o", output, "--days", str(DAYS), "--quiet"]
+        command = [convivia, "run", scenario, "-o", output, "--days", str(DAYS), "--set", "encounters.avoidance=0.45", "--quiet"]
         result = subprocess.run(command, capture_output=True, text=True, timeout=600)
         if result.returncode != 0:
             print(f"FAIL: {' '.join(command)} exited with {result.returncode}\n{result.stdout}{result.stderr}")
