@@ -6,9 +6,11 @@
 #include "analysis/test_models.hpp"
 #include "sweep_test_support.hpp"
 
+#include <fmt/core.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numbers>
 
 namespace convivia::sweep {
 namespace {
@@ -21,7 +23,7 @@ CollectedSweep saltelli_sweep(SweepModel model, double low, double high, int bas
   std::string text = std::string("model = \"") + model_name(model) + "\"\n[design]\nkind = \"saltelli\"\nbase_points = " +
                      std::to_string(base_points) + "\n";
   for (const std::string& x : inputs)
-    text += "[[factors]]\nkey = \"" + x + "\"\nrange = [" + std::to_string(low) + ", " + std::to_string(high) + "]\n";
+    text += fmt::format("[[factors]]\nkey = \"{}\"\nrange = [{}, {}]\n", x, low, high);  // shortest exact form
   const SweepPlan plan = make_plan(sweep_from(text));
   CollectedSweep sweep;
   sweep.design = "saltelli";
@@ -45,7 +47,7 @@ CollectedSweep saltelli_sweep(SweepModel model, double low, double high, int bas
   return sweep;
 }
 
-CollectedSweep ishigami_sweep(int base_points) { return saltelli_sweep(SweepModel::ishigami, -M_PI, M_PI, base_points); }
+CollectedSweep ishigami_sweep(int base_points) { return saltelli_sweep(SweepModel::ishigami, -std::numbers::pi, std::numbers::pi, base_points); }
 
 // Checks each factor's estimated indices against the known ones: close, and inside their intervals.
 void expect_known_indices(const std::vector<SobolRow>& rows, const std::vector<double>& first, const std::vector<double>& total,
