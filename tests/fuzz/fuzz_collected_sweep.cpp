@@ -8,6 +8,7 @@
 // leave the reader and the analysis; writing analysis.h5 may also fail with its OutputError.
 #include "analysis/analysis_file.hpp"
 #include "analysis/analysis_output.hpp"
+#include "analysis/analysis_tables.hpp"
 #include "analysis/collected_sweep.hpp"
 #include "analysis/point_statistics.hpp"
 #include "analysis/sweep_sensitivity.hpp"
@@ -50,17 +51,6 @@ void check_lengths(const sweep::CollectedSweep& sweep) {
   for (const auto& outcome : sweep.outcomes) check(outcome.values.size(), true, outcome.name.c_str());
 }
 
-// The tables of `convivia analyze`, in the order sim/cli/analyze_command.cpp builds them.
-std::vector<sweep::Table> analysis_tables(const sweep::CollectedSweep& sweep) {
-  std::vector<sweep::Table> tables;
-  const int baseline = sweep::find_baseline_point(sweep, "");
-  tables.push_back(sweep::point_summary_table(sweep::summarise_points(sweep)));
-  if (sweep.point_count() > 1) tables.push_back(sweep::effects_table(sweep::point_effects(sweep, baseline), baseline, sweep.label[0]));
-  if (sweep.design == "saltelli") tables.push_back(sweep::sobol_table_of(sweep::sobol_table(sweep)));
-  if (sweep.design == "morris") tables.push_back(sweep::morris_table_of(sweep::morris_table(sweep)));
-  return tables;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -73,8 +63,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     sweep = sweep::read_collected_sweep(path);
     check_lengths(sweep);
-    if (sweep.run_count() == 0) return 0;  // analyze refuses it before any analysis
-    tables = analysis_tables(sweep);
+    tables = sweep::build_analysis_tables(sweep, "").tables;  // as analyze builds them (none for 0 runs)
     // A baseline chosen by label, as --baseline does: the last run's label, then one item of it.
     const std::string& label = sweep.label.back();
     for (const std::string& choice : {label, label.substr(0, label.find(','))}) {
