@@ -4,10 +4,13 @@
 
 #include "analysis/analysis_tables.hpp"
 #include "analysis/collected_sweep.hpp"
+#include "cli/baseline_help.hpp"
 #include "io/hdf5_run_writer.hpp"
 #include "io/input_error.hpp"
 
 #include <fmt/core.h>
+
+#include <string>
 
 namespace convivia {
 
@@ -20,9 +23,8 @@ void add_analyze_command(CLI::App& app, AnalyzeOptions& options) {
       "sigma of the elementary effects), and analysis.h5 with the same tables under /analysis and the design.\n"
       "See docs/analysis.md.\n"
       "\nExample:\n"
-      "  convivia analyze runs/experiments.h5 -o runs/analysis --baseline 'mediators=none, avoidance=0.3'\n"
-      "      (the whole label of a point of scenarios/sweeps/tiny-mediators.toml; one item such as mediators=none is\n"
-      "      enough when it picks out a single point, as in a sweep of one factor)\n");
+      "  convivia analyze runs/experiments.h5 -o runs/analysis " +
+      std::string(baseline_example) + baseline_example_note);
   command->add_option("file", options.file, "the collected sweep (experiments.h5 from `convivia sweep collect`)")->required();
   command->add_option("-o,--output", options.directory, "directory for the tables (created if missing)")->required();
   command->add_option("--baseline", options.baseline,

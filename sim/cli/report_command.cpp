@@ -7,6 +7,7 @@
 #include "analysis/collected_sweep.hpp"
 #include "analysis/report_inputs.hpp"
 #include "analysis/series_statistics.hpp"
+#include "cli/baseline_help.hpp"
 #include "cli/report_python.hpp"
 #include "io/atomic_file.hpp"
 #include "io/hdf5_run_writer.hpp"
@@ -130,9 +131,8 @@ void add_report_command(CLI::App& app, ReportOptions& options) {
       "headline indicators over the run, the trust matrix between groups and district maps. The figures are drawn\n"
       "by Python (Debian's python3-matplotlib, python3-h5py, python3-numpy); see docs/analysis.md, \"Reports\".\n"
       "\nExamples:\n"
-      "  convivia report runs/experiments.h5 -o runs/report --baseline 'mediators=none, avoidance=0.3'\n"
-      "      (the whole label of a point of scenarios/sweeps/tiny-mediators.toml; one item such as mediators=none is\n"
-      "      enough when it picks out a single point, as in a sweep of one factor)\n"
+      "  convivia report runs/experiments.h5 -o runs/report " +
+      std::string(baseline_example) + baseline_example_note +
       "  convivia report baseline.h5 -o baseline-report\n");
   command->add_option("file", options.file, "a run file (convivia run) or collected sweep (convivia sweep collect)")->required();
   command->add_option("-o,--output", options.directory, "directory for index.html and its figures (created if missing)")->required();

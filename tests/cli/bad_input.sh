@@ -11,13 +11,9 @@
 # Prints one line per check and exits 1 if any check failed.
 set -u
 
-if [ $# -ne 2 ]; then
-  echo "usage: bash bad_input.sh <path-to-convivia> <source-dir>" >&2
-  exit 2
-fi
-CONVIVIA=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-SOURCE=$(cd "$2" && pwd)
-TINY="$SOURCE/scenarios/tests/tiny.toml"
+# shellcheck source=support/checks.sh
+source "$(dirname "$0")/support/checks.sh"
+read_script_arguments "$@"
 DATA="$SOURCE/tests/cli/data"
 
 WORK=""
@@ -27,9 +23,6 @@ STATUS=0
 
 cleanup() { if [ -n "$WORK" ] && [ -d "$WORK" ]; then rm -rf "$WORK"; fi; }
 trap cleanup EXIT
-
-# shellcheck source=support/checks.sh
-source "$(dirname "$0")/support/checks.sh"
 
 # A fresh, empty working directory for one check (the previous one is removed).
 fresh_dir() {

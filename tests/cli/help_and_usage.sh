@@ -9,23 +9,15 @@
 # Prints one line per check and exits 1 if any check failed.
 set -u
 
-if [ $# -ne 2 ]; then
-  echo "usage: bash help_and_usage.sh <path-to-convivia> <source-dir>" >&2
-  exit 2
-fi
-CONVIVIA=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-SOURCE=$(cd "$2" && pwd)
-TINY="$SOURCE/scenarios/tests/tiny.toml"
+# shellcheck source=support/checks.sh
+source "$(dirname "$0")/support/checks.sh"
+read_script_arguments "$@"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/convivia-help.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 STATUS=0
 STDOUT=""
 STDERR=""
-
-# shellcheck source=support/checks.sh
-source "$(dirname "$0")/support/checks.sh"
-
 
 # expect_output NAME WANTED_STATUS FRAGMENTS... -- ARGS...
 # WANTED_STATUS is a number or "nonzero"; every fragment must occur in stdout or stderr.

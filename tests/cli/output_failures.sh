@@ -11,13 +11,9 @@
 # Usage: bash output_failures.sh <path-to-convivia> <source-dir>
 set -u
 
-if [ $# -ne 2 ]; then
-  echo "usage: bash output_failures.sh <path-to-convivia> <source-dir>" >&2
-  exit 2
-fi
-CONVIVIA=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-SOURCE=$(cd "$2" && pwd)
-TINY="$SOURCE/scenarios/tests/tiny.toml"
+# shellcheck source=support/checks.sh
+source "$(dirname "$0")/support/checks.sh"
+read_script_arguments "$@"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/convivia-output-failures.XXXXXX")
 FULL="$WORK/full"
@@ -29,9 +25,6 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-# shellcheck source=support/checks.sh
-source "$(dirname "$0")/support/checks.sh"
 
 # 64 KiB: room to create a run file, not to finish it.
 if ! mount -t tmpfs -o size=64k tmpfs "$FULL" 2>/dev/null || ! mount -t tmpfs -o ro,size=64k tmpfs "$READONLY" 2>/dev/null; then

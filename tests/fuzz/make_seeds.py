@@ -148,21 +148,33 @@ def is_collected_sweep(path):
     return (conventions.decode() if isinstance(conventions, bytes) else str(conventions)) == "convivia-sweep-1"
 
 
+def encode_named(f, attributes, datasets):
+    """Records of the root attributes (kind 0) and datasets (kind 1) of f that are named in the lists,
+    each indexed by its place there; names ending in '/' stand for groups and are left to the caller."""
+    import h5py
+    out = bytearray()
+    for index, name in enumerate(attributes):
+        if name in f.attrs:
+            out += encode(0, index, f.attrs[name])
+    for index, name in enumerate(datasets):
+        if not name.endswith("/") and name in f and isinstance(f[name], h5py.Dataset):
+            out += encode(1, index, f[name][()])
+    return out
+
+
+def write_file_seed(target, stem, records):
+    """A seed named after its file and the digest of its records, so that different files never collide."""
+    write_seed(target, stem + "-" + hashlib.sha1(records).hexdigest()[:12], bytes(records))
+
+
 def run_file_seeds(paths):
     if not paths:
         return
     import h5py
     for path in paths:
-        out = bytearray()
         with h5py.File(path, "r") as f:
-            for index, name in enumerate(ATTRIBUTES):
-                if name in f.attrs:
-                    out += encode(0, index, f.attrs[name])
-            for index, name in enumerate(DATASETS):
-                if name in f and isinstance(f[name], h5py.Dataset):
-                    out += encode(1, index, f[name][()])
-        digest = hashlib.sha1(out).hexdigest()[:12]
-        write_seed("fuzz_run_file", pathlib.Path(path).stem + "-" + digest, bytes(out))
+            records = encode_named(f, ATTRIBUTES, DATASETS)
+        write_file_seed("fuzz_run_file", pathlib.Path(path).stem, records)
 
 
 # The record format of fuzz_collected_sweep.cpp: names ending in '/' take the rest from the record.
@@ -180,23 +192,15 @@ def collected_sweep_seeds(paths):
         return
     import h5py
     for path in paths:
-        out = bytearray()
         with h5py.File(path, "r") as f:
-            for index, name in enumerate(SWEEP_ATTRIBUTES):
-                if name in f.attrs:
-                    out += encode(0, index, f.attrs[name])
-            for index, name in enumerate(SWEEP_DATASETS):
-                if not name.endswith("/") and name in f and isinstance(f[name], h5py.Dataset):
-                    out += encode(1, index, f[name][()])
+            out = encode_named(f, SWEEP_ATTRIBUTES, SWEEP_DATASETS)
             for index, group in enumerate(SWEEP_DATASETS):
                 if not group.endswith("/") or group[:-1] not in f:
                     continue
                 for member, item in f[group[:-1]].items():
                     if isinstance(item, h5py.Dataset) and group + member not in SWEEP_DATASETS:
                         out += encode(1, index, item[()], member)
-        digest = hashlib.sha1(out).hexdigest()[:12]
-        stem = pathlib.Path(path).parent.name or pathlib.Path(path).stem
-        write_seed("fuzz_collected_sweep", stem + "-" + digest, bytes(out))
+        write_file_seed("fuzz_collected_sweep", pathlib.Path(path).parent.name or pathlib.Path(path).stem, out)
 
 
 scenario_seeds()

@@ -29,3 +29,15 @@ check_status() {
     [ "$STATUS" -eq "$1" ] || problems+=("exit status $STATUS, expected $1")
   fi
 }
+
+# Reads the two arguments every script takes, <path-to-convivia> <source-dir>, into CONVIVIA and
+# SOURCE (absolute paths) and sets TINY to the small test town; prints the usage and exits 2 otherwise.
+read_script_arguments() {
+  if [ $# -ne 2 ]; then
+    echo "usage: bash $(basename "$0") <path-to-convivia> <source-dir>" >&2
+    exit 2
+  fi
+  CONVIVIA=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+  SOURCE=$(cd "$2" && pwd)
+  TINY="$SOURCE/scenarios/tests/tiny.toml"
+}
