@@ -28,6 +28,12 @@ namespace {
 namespace fs = std::filesystem;
 using namespace convivia::sweep;
 
+// The command that collects a sweep directory into a file inside it, where `convivia report` finds
+// the run files for its maps without being told (--runs).
+std::string collect_hint(const std::string& directory) {
+  return fmt::format("convivia sweep collect {} -o {}", directory, (fs::path(directory) / "experiments.h5").string());
+}
+
 struct LoadedSweep {
   SweepPlan plan;
   std::string base_text;  // the base scenario as its runs record it
@@ -169,7 +175,7 @@ int run_command(const SweepOptions& options) {
                result.failed, result.failed == 1 ? "" : "s", directory.runs_path());
     return 1;
   }
-  if (!options.quiet) fmt::print(stderr, "next: convivia sweep collect {} -o experiments.h5\n", options.directory);
+  if (!options.quiet) fmt::print(stderr, "next: {}\n", collect_hint(options.directory));
   return 0;
 }
 
@@ -206,13 +212,13 @@ int slurm_command(const SweepOptions& options) {
              layout.max_array, max_array_source);
   fmt::print(stderr, "wrote {} and {}\n", script, submit);
   if (!options.submit) {
-    fmt::print(stderr, "submit with: {}\nthen, when the jobs are done: convivia sweep collect {} -o experiments.h5\n", submit, options.directory);
+    fmt::print(stderr, "submit with: {}\nthen, when the jobs are done: {}\n", submit, collect_hint(options.directory));
     return 0;
   }
   const std::vector<std::string> jobs = submit_arrays(layout, script);
   for (const std::string& job : jobs) fmt::print("{}\n", job);
-  fmt::print(stderr, "submitted job array{} {}; follow with squeue --me; collect with: convivia sweep collect {} -o experiments.h5\n",
-             jobs.size() == 1 ? "" : "s", fmt::join(jobs, ", "), options.directory);
+  fmt::print(stderr, "submitted job array{} {}; follow with squeue --me; collect with: {}\n", jobs.size() == 1 ? "" : "s",
+             fmt::join(jobs, ", "), collect_hint(options.directory));
   return 0;
 }
 
