@@ -30,6 +30,7 @@ from checks import check, summary as checks_summary  # noqa: E402
 from sweeps import Difference, compare_files, describe, example_text, processes_mentioning, run, write_sweep  # noqa: E402
 
 DAYS = 45
+RUNS = 12  # of the example sweep
 MAX_ATTEMPTS = 12
 
 
@@ -80,12 +81,14 @@ def main():
         directory = os.path.join(work, "killed")
         chance = random.Random(20240501)
         kills = 0
+        done = 0
         finished = False
         for attempt in range(MAX_ATTEMPTS):
             process = subprocess.Popen([convivia, "sweep", "run", sweep, "-o", directory, "--quiet"], stdout=subprocess.PIPE,
                                        stderr=subprocess.PIPE, text=True)
-            # Moments spread over a whole sweep's length, so kills fall before, between and during runs.
-            delay = chance.uniform(0.05, 0.6) * duration
+            # Moments spread over the time the runs still to do take, so kills fall before, between and
+            # during runs, and enough of them fall before the end even when the machine speeds up.
+            delay = chance.uniform(0.05, 0.6) * duration * (RUNS - done) / RUNS
             try:
                 process.wait(timeout=delay)
             except subprocess.TimeoutExpired:
