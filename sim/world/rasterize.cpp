@@ -17,6 +17,9 @@
 #include "core/assert.hpp"
 #include "core/parallel.hpp"
 
+// Boost 1.74's Geometry includes one of Boost's own deprecated headers, which prints a note on every
+// build; the deprecation is Boost's, not ours.
+#define BOOST_ALLOW_DEPRECATED_HEADERS
 #include <boost/geometry/algorithms/assign.hpp>
 #include <boost/geometry/algorithms/centroid.hpp>
 #include <boost/geometry/algorithms/correct.hpp>

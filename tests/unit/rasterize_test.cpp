@@ -4,6 +4,9 @@
 
 #include "io/district_table_reader.hpp"
 
+// Boost 1.74's Geometry includes one of Boost's own deprecated headers, which prints a note on every
+// build; the deprecation is Boost's, not ours.
+#define BOOST_ALLOW_DEPRECATED_HEADERS
 #include <boost/geometry/algorithms/correct.hpp>
 #include <boost/geometry/algorithms/covered_by.hpp>
 #include <boost/geometry/geometries/point_xy.hpp>
