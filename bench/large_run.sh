@@ -48,7 +48,8 @@ if [ -n "$markdown" ]; then
     echo "- $report"
     echo
     echo '```'
-    cat "$work/stdout.txt"
+    # The run file lies in this script's temporary directory, which is gone by now: not worth recording.
+    grep -v '^wrote ' "$work/stdout.txt"
     echo '```'
     echo
   } >> "$markdown"
