@@ -49,7 +49,7 @@ if [ -n "$markdown" ]; then
     echo
     echo '```'
     # The run file lies in this script's temporary directory, which is gone by now: not worth recording.
-    grep -v '^wrote ' "$work/stdout.txt"
+    grep -v '^wrote ' "$work/stdout.txt" || true
     echo '```'
     echo
   } >> "$markdown"
