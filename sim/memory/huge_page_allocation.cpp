@@ -3,9 +3,9 @@
 //
 // The encounter step reads the state of residents scattered over the whole city, so in a large city
 // nearly every such read with 4 KiB pages also misses the processor's address translation cache.
-// Blocks of 1 MiB or more, the per-resident arrays of any city of about a million residents or
-// more, are therefore aligned to 2 MiB and marked MADV_HUGEPAGE before their first use, which lets
-// the kernel back them with 2 MiB pages wherever transparent huge pages are not switched off
+// Blocks of 1 MiB or more (at a million residents every per-resident array of four or more bytes
+// per resident; one-byte arrays from about 1.05 million residents) are therefore aligned to 2 MiB
+// and marked MADV_HUGEPAGE before their first use, which lets the kernel back them with 2 MiB pages wherever transparent huge pages are not switched off
 // (Debian's default is "madvise"). The mmap threshold is fixed at that size so such blocks are
 // always fresh mappings, never reused heap memory that has 4 KiB pages already. Results are the
 // same bit for bit; only the speed changes (bench/README.md). Everything smaller, and every block
@@ -35,7 +35,7 @@ constexpr std::size_t huge_page_bytes = std::size_t{2} << 20;
 constexpr std::size_t large_block_bytes = std::size_t{1} << 20;
 
 // Before main: from here on malloc maps every large block afresh and unmaps it when freed.
-const bool mmap_threshold_fixed = mallopt(M_MMAP_THRESHOLD, static_cast<int>(large_block_bytes)) == 1;
+[[maybe_unused]] const bool mmap_threshold_fixed = mallopt(M_MMAP_THRESHOLD, static_cast<int>(large_block_bytes)) == 1;
 
 void* allocate(std::size_t bytes) {
   if (bytes < large_block_bytes) return std::malloc(bytes == 0 ? 1 : bytes);
@@ -49,7 +49,6 @@ void* allocate(std::size_t bytes) {
 }  // namespace
 
 void* operator new(std::size_t bytes) {
-  (void)mmap_threshold_fixed;
   for (;;) {
     if (void* block = allocate(bytes)) return block;
     std::new_handler handler = std::get_new_handler();

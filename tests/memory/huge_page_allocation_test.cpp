@@ -1,6 +1,6 @@
 // The programs' allocator for large blocks (sim/memory/huge_page_allocation.cpp): large blocks are
 // aligned to 2 MiB and, where the kernel offers transparent huge pages, backed by them once touched;
-// small blocks and impossible sizes behave as with the standard allocator.
+// impossible sizes throw as with the standard allocator.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -48,12 +48,6 @@ TEST(HugePageAllocation, LargeBlocksAreAlignedToHugePages) {
     std::vector<std::uint8_t> block(mebibytes << 20);
     EXPECT_EQ(reinterpret_cast<std::uintptr_t>(block.data()) % huge_page_bytes, 0u) << mebibytes << " MiB";
   }
-}
-
-TEST(HugePageAllocation, SmallBlocksComeFromTheOrdinaryHeap) {
-  std::vector<std::vector<int>> blocks;
-  for (int k = 0; k < 1000; ++k) blocks.emplace_back(64, k);
-  for (int k = 0; k < 1000; ++k) EXPECT_EQ(blocks[static_cast<std::size_t>(k)][63], k);
 }
 
 TEST(HugePageAllocation, AnImpossibleSizeThrowsBadAlloc) {
