@@ -5,8 +5,8 @@
 // nearly every such read with 4 KiB pages also misses the processor's address translation cache.
 // Blocks of 1 MiB or more (at a million residents every per-resident array of four or more bytes
 // per resident; one-byte arrays from about 1.05 million residents) are therefore aligned to 2 MiB
-// and marked MADV_HUGEPAGE before their first use, which lets the kernel back them with 2 MiB pages wherever transparent huge pages are not switched off
-// (Debian's default is "madvise"). The mmap threshold is fixed at that size so such blocks are
+// and marked MADV_HUGEPAGE before their first use, which lets the kernel back them with 2 MiB
+// pages wherever transparent huge pages are not switched off (Debian's default is "madvise"). The mmap threshold is fixed at that size so such blocks are
 // always fresh mappings, never reused heap memory that has 4 KiB pages already. Results are the
 // same bit for bit; only the speed changes (bench/README.md). Everything smaller, and every block
 // when the kernel ignores the advice, is as before. Sanitizer builds keep their own allocator.
